@@ -1,0 +1,57 @@
+# Two commands on a fresh machine:  make run  (set up, ingest if needed, start the app)  |  make test
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+PORT ?= 8501
+export HF_HUB_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install install-test run ingest test eval status clean browser-deps
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# torch first, exactly 2.13.0: that takes the CPU build on this machine (any other spec pulls CUDA).
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
+
+install-test: $(TEST_STAMP)
+
+# Debian's Chromium for the real-browser test (Playwright must not download its own browser).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) || echo "chromium could not be installed: the browser test will be skipped"; \
+	  else echo "chromium missing and not root: the browser test will be skipped (sudo apt-get install chromium chromium-driver)"; fi; \
+	fi
+
+ingest: install
+	$(BIN)/ofsted-assistant ingest
+
+status: install
+	$(BIN)/ofsted-assistant status
+
+# Ingest is incremental: with nothing changed it writes nothing and takes about a second.
+run: install
+	$(BIN)/ofsted-assistant ingest --quiet || [ $$? -eq 2 ]
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+test: install-test browser-deps
+	$(BIN)/python -m pytest -q -rs
+
+eval: install
+	$(BIN)/ofsted-assistant eval
+
+clean:
+	rm -rf $(VENV) data

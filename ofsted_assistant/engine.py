@@ -1,0 +1,396 @@
+"""The answer engine: `ask()` is what the CLI, the Streamlit app, the eval harness and the tests call.
+
+question -> validate -> route (injection / named school / personal data) -> condense follow-up ->
+hybrid retrieval -> evidence check (refuse when weak or out of scope) -> extractive answer (or LLM answer,
+verified, falling back to extractive) -> verified citations -> dates and staleness caveat.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import guard
+from .answer import Candidate, lead_for, question_kind, score_candidates, select
+from .citations import Citation, build_citations, check_answer
+from .errors import IndexMissing
+from .followup import condense
+from .retrieval import Filters, Hit, Retriever
+from .settings import Settings
+from .text import content_terms, numbers, words
+
+#: The one phrase a refusal starts with: tests and eval rely on it.
+CANNOT_ANSWER = "The documents I have don't answer that."
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    answered: bool
+    mode: str
+    citations: list[Citation] = field(default_factory=list)
+    standalone_question: str = ""
+    refusal: str | None = None  # why it refused: weak_evidence, out_of_scope, injection, named_school, personal_data, unsupported_premise
+    sources_note: str = ""
+    stale_caveat: str | None = None
+    perspectives: bool = False
+    corpus_version: str = ""
+    retrieved: list[dict] = field(default_factory=list)
+    evidence: float = 0.0
+    llm_fallback: str | None = None
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "standalone_question": self.standalone_question,
+            "answer": self.answer,
+            "answered": self.answered,
+            "mode": self.mode,
+            "refusal": self.refusal,
+            "citations": [c.to_json() for c in self.citations],
+            "sources_note": self.sources_note,
+            "stale_caveat": self.stale_caveat,
+            "perspectives": self.perspectives,
+            "evidence": round(self.evidence, 4),
+            "llm_fallback": self.llm_fallback,
+            "corpus_version": self.corpus_version,
+            "retrieved": self.retrieved,
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+        }
+
+    @property
+    def full_text(self) -> str:
+        """Answer, then the sources' dates and any caveat: what a person reads."""
+        parts = [self.answer]
+        if self.sources_note:
+            parts.append(self.sources_note)
+        if self.stale_caveat:
+            parts.append(self.stale_caveat)
+        return "\n\n".join(parts)
+
+
+def speaker(meta) -> str:
+    """How the answer attributes a source: who is speaking, and what kind of source it is."""
+    pub = re.sub(r"\s*\(.*?\)\s*", " ", meta.publisher).strip()
+    if meta.authority == "official":
+        return f"{pub} (official) says:"
+    if meta.authority == "union":
+        return f"The union guidance ({pub}) says:" if pub.lower() != "unknown publisher" else "The union guidance says:"
+    if meta.authority == "news":
+        return f"{pub} (news) reports:"
+    return f"{pub}'s summary (commentary) says:"
+
+
+def format_date(iso: str) -> str:
+    d = _dt.date.fromisoformat(iso)
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+class Engine:
+    def __init__(self, settings: Settings | None = None, embedder=None, store=None):
+        from .store import IndexStore
+
+        t0 = time.perf_counter()
+        self.settings = settings or Settings.from_env()
+        self.store = store or IndexStore(self.settings)
+        self.manifest = self.store.read_manifest()
+        if not self.manifest.docs:
+            raise IndexMissing(
+                f"the index at {self.settings.where_is_index()} has no documents yet: run `ofsted-assistant ingest`"
+            )
+        if embedder is None:
+            from .embedding import load_query_embedder
+
+            embedder = load_query_embedder(self.settings)
+        self.embedder = embedder
+        self._lock = threading.RLock()
+        self._sentence_cache: dict[str, np.ndarray] = {}
+        self._build()
+        self.prompts = None
+        self.llm = None
+        if self.settings.llm.provider:
+            from .prompts import load_prompts
+
+            self.prompts = load_prompts(self.settings.prompts_dir)
+        self.load_ms = (time.perf_counter() - t0) * 1000
+
+    def _build(self) -> None:
+        self.retriever = Retriever(self.store, self.manifest, self.embedder, self.settings.retrieval)
+        chunks = self.retriever.chunks
+        self.df: Counter = Counter()
+        for c in chunks:
+            self.df.update(set(content_terms(c.text)))
+        self.n_chunks = len(chunks)
+        self.corpus_text = " ".join(" ".join(words(c.text)) for c in chunks)
+
+    def refresh_if_changed(self) -> bool:
+        """Pick up a new manifest (another process ingested); cheap when nothing changed."""
+        latest = self.store.read_manifest()
+        if latest.to_json() == self.manifest.to_json():
+            return False
+        with self._lock:
+            self.manifest = latest
+            self._build()
+        return True
+
+    # -- sentence vectors (cached) -------------------------------------------------------------------
+    def embed_sentences(self, texts: list[str]) -> np.ndarray:
+        keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
+        missing = [(k, t) for k, t in zip(keys, texts) if k not in self._sentence_cache]
+        if missing:
+            uniq = dict(missing)
+            vecs = self.embedder.encode(list(uniq.values()))
+            for k, v in zip(uniq.keys(), vecs):
+                self._sentence_cache[k] = v
+        return np.vstack([self._sentence_cache[k] for k in keys]) if keys else np.zeros((0, 384), np.float32)
+
+    def warm(self) -> None:
+        """Embed every sentence of the index once (the app does this in the background)."""
+        from .text import split_sentences
+
+        texts = [c.text[s:e] for c in self.retriever.chunks for s, e in split_sentences(c.text)]
+        for i in range(0, len(texts), 256):
+            self.embed_sentences(texts[i : i + 256])
+
+    def known(self, name: str) -> bool:
+        return " ".join(words(name)) in self.corpus_text
+
+    # -- the main entry point ------------------------------------------------------------------------
+    def ask(
+        self,
+        question: str,
+        history: list[dict] | None = None,
+        filters: Filters | None = None,
+        mode: str | None = None,
+    ) -> Answer:
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        q = guard.validate_question(question, self.settings.answer.max_question_chars)
+        mode = mode or self.settings.answer.mode
+        history = history or []
+        answer = Answer(question=q, answer="", answered=False, mode=mode, corpus_version=self.manifest.corpus_version())
+
+        routed = guard.route(q, known=self.known)
+        if routed is not None:
+            answer.answer = f"{CANNOT_ANSWER} {routed.message}"
+            answer.refusal = routed.kind
+            answer.standalone_question = q
+            answer.timings_ms = {"total": (time.perf_counter() - t0) * 1000}
+            return answer
+
+        standalone, focus = condense(q, history)
+        answer.standalone_question = standalone
+        timings["condense"] = (time.perf_counter() - t0) * 1000
+
+        with self._lock:
+            t1 = time.perf_counter()
+            from .retrieval import expand_query
+
+            qvec = self.retriever.embed_query(expand_query(standalone))
+            timings["embed"] = (time.perf_counter() - t1) * 1000
+            t2 = time.perf_counter()
+            hits = self.retriever.search(standalone, filters, qvec=qvec)
+            timings["retrieve"] = (time.perf_counter() - t2) * 1000
+            answer.retrieved = [
+                {"rank": i + 1, "chunk_id": h.chunk.chunk_id, "doc_id": h.chunk.doc_id, "start": h.chunk.start, "end": h.chunk.end,
+                 "fused": round(h.fused, 5), "dense": round(h.dense, 4)}
+                for i, h in enumerate(hits)
+            ]
+            t3 = time.perf_counter()
+            cands = score_candidates(standalone, focus, hits, qvec, self.embed_sentences, self.df, self.n_chunks)
+            timings["score"] = (time.perf_counter() - t3) * 1000
+
+        refusal = self._refusal(standalone, hits, cands)
+        if refusal is not None:
+            kind, message, evidence = refusal
+            answer.answer = f"{CANNOT_ANSWER} {message}"
+            answer.refusal = kind
+            answer.evidence = evidence
+        else:
+            chosen = select(cands, self.settings.answer.max_sentences)
+            answer.evidence = max(c.sim for c in cands)
+            if mode == "llm" and self.settings.llm.provider:
+                self._llm_answer(answer, standalone, hits, chosen, history)
+            else:
+                self._compose(answer, standalone, chosen)
+            answer.answered = True
+            self._dates(answer)
+        answer.timings_ms = timings | {"total": (time.perf_counter() - t0) * 1000}
+        return answer
+
+    # -- refusal -------------------------------------------------------------------------------------
+    def _refusal(self, question: str, hits: list[Hit], cands: list[Candidate]) -> tuple[str, str, float] | None:
+        where = guard.COVERAGE + " " + guard.WHERE_TO_GO
+        if not hits or not cands:
+            return ("weak_evidence", "Nothing in the documents matches the question. " + where, 0.0)
+        q_terms = [t for t in dict.fromkeys(content_terms(question)) if not t.isdigit()]
+        vocab = self.retriever.lexical.vocab
+        from .retrieval import GLOSSARY
+
+        unknown = [t for t in q_terms if t not in vocab and t not in GLOSSARY]
+        best = max(cands, key=lambda c: c.score)
+        evidence = max(c.sim for c in cands)
+        if len(unknown) >= 2 and len(unknown) >= 0.5 * len(q_terms) and evidence < self.settings.answer.min_evidence + 0.1:
+            shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)][:4]
+            return ("out_of_scope", "It asks about things the documents don't mention (" + ", ".join(shown or unknown[:4]) + "). " + where, evidence)
+        if evidence < self.settings.answer.min_evidence:
+            return ("weak_evidence", "The closest passages are not about what you asked. " + where, evidence)
+        # Numbers the question takes for granted must be in the evidence ("extended to 10 days").
+        stated = {n for n in numbers(question) if len(n) <= 4}
+        top_text = " ".join(h.chunk.text for h in hits[:3])
+        missing = sorted(stated - numbers(top_text))
+        if missing:
+            return (
+                "unsupported_premise",
+                f"They don't mention {', '.join(missing)} in this context, so I can't confirm the premise of the "
+                f"question. The closest passage ({best.hit.chunk.meta.title}) says: \u201c{best.text}\u201d " + guard.WHERE_TO_GO,
+                evidence,
+            )
+        return None
+
+    # -- composing -----------------------------------------------------------------------------------
+    def _compose(self, answer: Answer, question: str, chosen: list[Candidate]) -> None:
+        used: list[tuple] = []  # (chunk, [spans])
+        index: dict[str, int] = {}
+        for c in chosen:
+            cid = c.hit.chunk.chunk_id
+            if cid not in index:
+                index[cid] = len(used)
+                used.append((c.hit.chunk, []))
+            used[index[cid]][1].append((c.start, c.end))
+        citations = build_citations(used)
+        authorities = {c.hit.chunk.meta.authority for c in chosen}
+        mixed = len(authorities) > 1
+        parts = []
+        lead = lead_for(question, chosen[0]) if chosen else ""
+        previous_speaker = None
+        for i, c in enumerate(chosen):
+            n = index[c.hit.chunk.chunk_id] + 1
+            sentence = c.text.rstrip()
+            who = speaker(c.hit.chunk.meta)
+            # Attribute when the source is not official Ofsted text, or when sources of different kinds speak.
+            if (mixed or c.hit.chunk.meta.authority != "official") and who != previous_speaker:
+                sentence = f"{who} {sentence}"
+            previous_speaker = who
+            if i == 0 and lead:
+                sentence = f"{lead} - {sentence}"
+            parts.append(f"{sentence} [{n}]")
+        text = " ".join(parts)
+        # Verify (by construction every sentence is a quote; this guards the construction itself).
+        passages = {cit.n: cit.quote for cit in citations}
+        checked = check_answer(text, passages)
+        if not all(cs.supported for cs in checked):
+            text = " ".join(f"{c.text.rstrip()} [{index[c.hit.chunk.chunk_id] + 1}]" for c in chosen)
+        answer.answer = text
+        answer.citations = citations
+        answer.perspectives = mixed
+
+    def _dates(self, answer: Answer) -> None:
+        dated = sorted({c.date for c in answer.citations if c.date})
+        undated = sorted({c.title for c in answer.citations if not c.date})
+        groups: dict[str, list[int]] = {}
+        for c in answer.citations:
+            when = format_date(c.date) if c.date else "undated"
+            groups.setdefault(f"{c.publisher} ({c.authority_label}), {when}", []).append(c.n)
+        answer.sources_note = "Sources: " + "; ".join(
+            f"{label} [{', '.join(map(str, ns))}]" for label, ns in groups.items()
+        ) + "."
+        today = self.settings.answer.today_date()
+        if dated:
+            newest = _dt.date.fromisoformat(dated[-1])
+            if (today - newest).days > self.settings.answer.stale_after_days:
+                answer.stale_caveat = (
+                    f"The newest source used is from {format_date(dated[-1])}, over 12 months ago: guidance may "
+                    "have changed since. Check the current School inspection handbook on gov.uk."
+                )
+        elif undated:
+            answer.stale_caveat = (
+                "The sources used are undated, so they may be out of date: check the current School inspection "
+                "handbook on gov.uk."
+            )
+
+    # -- LLM mode --------------------------------------------------------------------------------------
+    def _llm_answer(self, answer: Answer, question: str, hits: list[Hit], chosen: list[Candidate], history) -> None:
+        from .llm import generate_answer, get_chat_model
+
+        passages = hits[: self.settings.retrieval.top_k]
+        try:
+            if self.llm is None:
+                self.llm = get_chat_model(self.settings)
+            text = generate_answer(self.llm, self.prompts, question, passages)
+        except Exception as exc:  # an LLM that is down or slow must not cost the user an answer
+            answer.llm_fallback = f"LLM unavailable ({type(exc).__name__}: {str(exc)[:120]}); extractive answer shown"
+            self._compose(answer, question, chosen)
+            answer.mode = "extractive"
+            return
+        numbered = {i + 1: h.chunk.text for i, h in enumerate(passages)}
+        checked = check_answer(text, numbered)
+        kept = [cs for cs in checked if cs.supported]
+        if not kept or len(kept) < len(checked) / 2:
+            reasons = "; ".join(r for cs in checked if not cs.supported for r in cs.reasons)[:300]
+            answer.llm_fallback = f"LLM answer failed the citation check ({reasons}); extractive answer shown"
+            self._compose(answer, question, chosen)
+            answer.mode = "extractive"
+            return
+        # Renumber the citations of the kept sentences 1..n in order of use.
+        order: list[int] = []
+        for cs in kept:
+            for n in cs.refs:
+                if n not in order:
+                    order.append(n)
+        remap = {old: new for new, old in enumerate(order, start=1)}
+        used = []
+        for old in order:
+            chunk = passages[old - 1].chunk
+            spans = _best_spans(chunk.text, [cs.text for cs in kept if old in cs.refs])
+            used.append((chunk, spans))
+        answer.citations = build_citations(used)
+        answer.answer = " ".join(cs.text + " " + "".join(f"[{remap[n]}]" for n in cs.refs) for cs in kept)
+        answer.perspectives = len({c.authority for c in answer.citations}) > 1
+        if len(kept) < len(checked):
+            answer.llm_fallback = f"dropped {len(checked) - len(kept)} unsupported sentence(s)"
+
+
+def _best_spans(text: str, claims: list[str]) -> list[tuple[int, int]]:
+    """The passage sentences that best match the claims (for highlighting)."""
+    from .text import split_sentences
+
+    spans = split_sentences(text)
+    out = []
+    for claim in claims:
+        ct = set(content_terms(claim))
+        if not spans or not ct:
+            continue
+        best = max(spans, key=lambda se: len(ct & set(content_terms(text[se[0] : se[1]]))))
+        if best not in out:
+            out.append(best)
+    return out
+
+
+# -- module-level convenience: one engine per settings, thread-safe ------------------------------------
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def get_engine(settings: Settings | None = None) -> Engine:
+    settings = settings or Settings.from_env()
+    key = repr(settings)
+    with _engines_lock:
+        if key not in _engines:
+            _engines[key] = Engine(settings)
+        return _engines[key]
+
+
+def ask(question: str, history: list[dict] | None = None, filters: Filters | None = None, mode: str | None = None, settings: Settings | None = None) -> Answer:
+    return get_engine(settings).ask(question, history=history, filters=filters, mode=mode)

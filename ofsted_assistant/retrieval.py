@@ -1,0 +1,242 @@
+"""Hybrid retrieval: dense search in Chroma + lexical BM25 (bm25s), fused; authority-aware ordering.
+
+Lexical search matters here: staff type "para 118", "OI", "HMCI", "deferral". A small glossary expands
+the abbreviations of English school inspection in both searches (domain vocabulary, not tuned answers).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .records import Chunk
+from .settings import RetrievalSettings
+from .text import content_terms, words
+
+#: Abbreviations and everyday words of school inspection -> the words the documents use.
+GLOSSARY: dict[str, str] = {
+    "oi": "ofsted inspector",
+    "ois": "ofsted inspectors",
+    "hmi": "his majesty's inspectors",
+    "hmci": "his majesty's chief inspector",
+    "fe": "further education",
+    "mat": "multi-academy trust",
+    "mats": "multi-academy trusts",
+    "send": "special educational needs disabilities",
+    "eif": "education inspection framework",
+    "ri": "requires improvement",
+    "la": "local authority",
+    "las": "local authorities",
+    "slt": "senior leadership team",
+    "sltb": "senior leadership",
+    "head": "headteacher",
+    "heads": "headteachers",
+    "para": "paragraph",
+    "paras": "paragraphs",
+    "cst": "confederation of school trusts",
+    "naht": "national association of head teachers",
+    "neu": "union",
+    "ascl": "association of school and college leaders",
+    "mps": "education committee",
+    "govs": "governors",
+    "pp": "pupil premium",
+    "postpone": "defer deferral",
+    "postponed": "deferral",
+    "delay": "defer deferral",
+    "colleague": "staff member colleague",
+    "colleagues": "staff members colleagues",
+    "halt": "pause",
+    "halted": "paused",
+    "suspend": "pause",
+    "suspended": "paused",
+    "stop": "pause",
+    "complain": "concerns",
+    "complaint": "concerns",
+    "kids": "pupils",
+    "children": "pupils",
+}
+
+
+def expand_query(question: str) -> str:
+    extra = [GLOSSARY[w] for w in words(question) if w in GLOSSARY]
+    m = re.findall(r"\bpara(?:graph)?s?\.?\s*(\d{1,3})", question, re.I)
+    extra += [f"paragraph {n}" for n in m]
+    return question if not extra else f"{question} ({'; '.join(extra)})"
+
+
+@dataclass
+class Filters:
+    """Caller filters: by authority, document and date (undated sources are kept unless excluded)."""
+
+    authorities: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    date_from: str | None = None  # ISO
+    date_to: str | None = None
+    include_undated: bool = True
+
+    def chroma_where(self) -> dict | None:
+        clauses: list[dict] = []
+        if self.authorities:
+            clauses.append({"authority": {"$in": list(self.authorities)}})
+        if self.doc_ids:
+            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
+        date_clauses = []
+        if self.date_from:
+            date_clauses.append({"date_int": {"$gte": int(self.date_from.replace("-", ""))}})
+        if self.date_to:
+            date_clauses.append({"date_int": {"$lte": int(self.date_to.replace("-", ""))}})
+        if date_clauses:
+            dated = date_clauses[0] if len(date_clauses) == 1 else {"$and": date_clauses}
+            clauses.append({"$or": [dated, {"date_int": 0}]} if self.include_undated else dated)
+        elif not self.include_undated:
+            clauses.append({"date_int": {"$gt": 0}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def accepts(self, c: Chunk) -> bool:
+        m = c.meta
+        if self.authorities and m.authority not in self.authorities:
+            return False
+        if self.doc_ids and c.doc_id not in self.doc_ids:
+            return False
+        if not m.date:
+            return self.include_undated
+        if self.date_from and m.date < self.date_from:
+            return False
+        if self.date_to and m.date > self.date_to:
+            return False
+        return True
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    dense: float = 0.0  # cosine similarity
+    lexical: float = 0.0  # BM25 score
+    fused: float = 0.0
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+    reasons: list[str] = field(default_factory=list)
+
+
+AUTHORITY_PRIORITY = {"official": 3, "commentary": 2, "union": 1, "news": 0}
+
+
+def chunk_terms(c: Chunk) -> list[str]:
+    return content_terms(" ".join((c.meta.title, *c.heading_path, c.text)))
+
+
+class LexicalIndex:
+    def __init__(self, chunks: list[Chunk]):
+        import bm25s
+
+        self.chunks = chunks
+        self.bm25 = bm25s.BM25()
+        corpus = [chunk_terms(c) or ["_empty_"] for c in chunks]
+        if chunks:
+            self.bm25.index(corpus, show_progress=False)
+        self.vocab = {t for doc in corpus for t in doc}
+
+    def scores(self, query: str) -> np.ndarray:
+        terms = [t for t in content_terms(query) if t in self.vocab]
+        if not terms or not self.chunks:
+            return np.zeros(len(self.chunks), dtype=np.float32)
+        return np.asarray(self.bm25.get_scores(terms), dtype=np.float32)
+
+
+def fuse(
+    dense: list[tuple[str, float]],
+    lexical: list[tuple[str, float]],
+    settings: RetrievalSettings,
+    method: str | None = None,
+) -> dict[str, float]:
+    """Fuse two ranked lists of (id, score). Pure function: unit-tested."""
+    method = method or settings.fusion
+    fused: dict[str, float] = {}
+    if method == "rrf":
+        for ranked in (dense, lexical):
+            for rank, (cid, _s) in enumerate(ranked):
+                fused[cid] = fused.get(cid, 0.0) + 1.0 / (settings.rrf_k + rank + 1)
+        return fused
+    if method == "weighted":
+        for ranked, weight in ((dense, settings.dense_weight), (lexical, 1.0 - settings.dense_weight)):
+            if not ranked:
+                continue
+            vals = np.array([s for _, s in ranked], dtype=np.float64)
+            lo, hi = float(vals.min()), float(vals.max())
+            for cid, s in ranked:
+                norm = (s - lo) / (hi - lo) if hi > lo else 1.0
+                fused[cid] = fused.get(cid, 0.0) + weight * norm
+        return fused
+    raise ValueError(f"unknown fusion method {method!r}: use 'rrf' or 'weighted'")
+
+
+def authority_order(hits: list[Hit], margin: float) -> list[Hit]:
+    """Sort by fused score, but let a more authoritative source go first when scores are within `margin`
+    (relative to the top score): official Ofsted text outranks commentary, union and news when close."""
+    if not hits:
+        return hits
+    top = max(h.fused for h in hits) or 1.0
+    return sorted(
+        hits,
+        key=lambda h: h.fused / top + margin * AUTHORITY_PRIORITY.get(h.chunk.meta.authority, 0) / 3.0,
+        reverse=True,
+    )
+
+
+class Retriever:
+    def __init__(self, store, manifest, embedder, settings: RetrievalSettings):
+        self.store = store
+        self.manifest = manifest
+        self.embedder = embedder
+        self.settings = settings
+        self.chunks, _ = store.load_active(manifest)
+        self.by_id = {c.chunk_id: c for c in self.chunks}
+        self.lexical = LexicalIndex(self.chunks)
+
+    def embed_query(self, query: str) -> np.ndarray:
+        return self.embedder.encode([query])[0]
+
+    def search(self, query: str, filters: Filters | None = None, top_k: int | None = None, qvec: np.ndarray | None = None, method: str | None = None) -> list[Hit]:
+        filters = filters or Filters()
+        top_k = top_k or self.settings.top_k
+        n = self.settings.candidates
+        expanded = expand_query(query)
+        if qvec is None:
+            qvec = self.embed_query(expanded)
+        where = self.store.active_where(self.manifest, filters.chroma_where())
+        dense = [(cid, s) for cid, s in self.store.query(qvec, n, where) if cid in self.by_id]
+        lex_scores = self.lexical.scores(expanded)
+        order = np.argsort(-lex_scores)
+        lexical = []
+        for i in order:
+            if lex_scores[i] <= 0 or len(lexical) >= n:
+                break
+            c = self.chunks[i]
+            if filters.accepts(c):
+                lexical.append((c.chunk_id, float(lex_scores[i])))
+        fused = fuse(dense, lexical, self.settings, method)
+        dmap = {cid: (r, s) for r, (cid, s) in enumerate(dense)}
+        lmap = {cid: (r, s) for r, (cid, s) in enumerate(lexical)}
+        hits = []
+        for cid, score in fused.items():
+            h = Hit(self.by_id[cid], fused=score)
+            if cid in dmap:
+                h.dense_rank, h.dense = dmap[cid]
+            if cid in lmap:
+                h.lexical_rank, h.lexical = lmap[cid]
+            hits.append(h)
+        # Dense similarity for lexical-only hits (needed by the answer stage's evidence score).
+        missing = [h for h in hits if h.dense_rank is None]
+        if missing:
+            ids = [h.chunk.chunk_id for h in missing]
+            got = self.store.collection.get(ids=ids, include=["embeddings"])
+            vecs = {i: np.asarray(e, dtype=np.float32) for i, e in zip(got["ids"], got["embeddings"])}
+            for h in missing:
+                if h.chunk.chunk_id in vecs:
+                    h.dense = float(vecs[h.chunk.chunk_id] @ qvec)
+        ranked = authority_order(hits, self.settings.authority_margin)
+        return ranked[:top_k]

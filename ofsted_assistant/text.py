@@ -1,0 +1,116 @@
+"""Small, pure text helpers shared by ingest, retrieval and answering."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ABBREVIATIONS = {"e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "no", "para", "paras", "vs", "cf", "approx"}
+
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in `text`; list items and lines of a list are their own spans."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        seg_start = line.start()
+        body = line.group(0)
+        pos = 0
+        for m in _SENT_END.finditer(body):
+            word = re.findall(r"[\w.]+$", body[: m.start() + 1].rstrip(".!?"))
+            if word and word[-1].lower().rstrip(".") in _ABBREVIATIONS and body[m.start()] == ".":
+                continue
+            spans.append((seg_start + pos, seg_start + m.end()))
+            pos = m.end()
+        spans.append((seg_start + pos, seg_start + len(body)))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        trail = len(seg) - len(seg.rstrip())
+        if e - trail > s + lead:
+            out.append((s + lead, e - trail))
+    return out
+
+
+_PARA_REF = re.compile(
+    r"\b(?:paragraphs?|paras?\.?)\s+(\d{1,3}(?:\s*(?:,\s*(?:and|or)?|and|&|or|to|-|–)\s*\d{1,3})*)", re.I
+)
+
+
+def find_paragraph_refs(text: str) -> list[int]:
+    refs: list[int] = []
+    for m in _PARA_REF.finditer(text):
+        for n in re.findall(r"\d{1,3}", m.group(1)):
+            if int(n) not in refs:
+                refs.append(int(n))
+    return refs
+
+
+def format_locator(refs: list[int], page: int | None = None) -> str | None:
+    parts = []
+    if page:
+        parts.append(f"page {page}")
+    if refs:
+        if len(refs) == 1:
+            parts.append(f"paragraph {refs[0]}")
+        else:
+            parts.append("paragraphs " + ", ".join(map(str, refs[:-1])) + f" and {refs[-1]}")
+    return ", ".join(parts) or None
+
+
+STOPWORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have
+    having he her here hers herself him himself his how i if in into is it its itself just me more most my
+    myself no nor not of off on once only or other our ours ourselves out over own same she should so some
+    such than that the their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves also may might must shall us get got let lot lots via per within without able
+    really please tell know thing things say says said one ones im ive id youre dont doesnt isnt arent
+    long many much often soon actually exactly anything something someone anyone happen happens need want""".split()
+)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("–", "-").replace("—", "-")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens (letters, digits; keeps 4.30 and 2024-25 together)."""
+    return re.findall(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*", normalise(text).lower())
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match inspection/inspections/inspected/inspector."""
+    for suffix in ("ations", "ation", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            base = word[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                base += "y"
+            return base.rstrip("e") if len(base) > 4 else base
+    return word.rstrip("e") if len(word) > 4 else word
+
+
+def content_terms(text: str) -> list[str]:
+    return [stem(w) for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirty": "30", "half": "0.5",
+}
+
+
+def numbers(text: str) -> set[str]:
+    """Numbers a sentence states, digits or words ("five" -> "5"), so claims can be checked against sources."""
+    found = set()
+    for w in words(text):
+        if w in _NUMBER_WORDS:
+            found.add(_NUMBER_WORDS[w])
+        elif re.fullmatch(r"\d+(?:[.\-]\d+)*", w):
+            found.add(w)
+            found.update(re.findall(r"\d+", w))
+    return found
