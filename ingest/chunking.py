@@ -104,6 +104,10 @@ def chunk_document(
 
     spans: list[tuple[int, int, tuple[str, ...]]] = []
     carry: int | None = None  # start of a heading with no text of its own (a title): it opens the next chunk
+
+    def same_page(a: int, b: int) -> bool:  # a chunk never spans a PDF page break: its page is its text's page
+        return _page_at(doc.pages, a) == _page_at(doc.pages, b)
+
     for heading_path, heading, content in sections:
         prefix = " > ".join((doc.meta.title, *heading_path)) + "\n"
         budget = max_tokens
@@ -118,6 +122,11 @@ def chunk_document(
         if carry is not None:
             units[0] = (carry, units[0][1])
             carry = None
+        while not same_page(units[0][0], units[0][1] - 1):
+            # Headings left on an earlier page (a title page, say) are a chunk of their own there.
+            split = next(b.start for b in blocks if b.start > units[0][0] and not same_page(b.start, units[0][0]))
+            spans.append((units[0][0], units[0][0] + len(text[units[0][0] : split].rstrip()), heading_path))
+            units[0] = (split, units[0][1])
         # Pack consecutive units while they fit.
         cur: tuple[int, int] | None = None
         for u in units:
@@ -125,7 +134,7 @@ def chunk_document(
                 cur = u
                 continue
             merged = (cur[0], u[1])
-            if count_tokens(prefix + text[merged[0] : merged[1]]) <= budget:
+            if same_page(cur[0], u[0]) and count_tokens(prefix + text[merged[0] : merged[1]]) <= budget:
                 cur = merged
             else:
                 spans.append((cur[0], cur[1], heading_path))
@@ -141,7 +150,7 @@ def chunk_document(
         if merged_spans:
             p = merged_spans[-1]
             small = count_tokens(text[s[0] : s[1]]) < min_tokens // 2
-            if small and p[2] == s[2]:
+            if small and p[2] == s[2] and same_page(p[0], s[0]):
                 merged_spans[-1] = (p[0], s[1], p[2])
                 continue
         merged_spans.append(s)

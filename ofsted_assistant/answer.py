@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .guard import looks_like_instructions
 from .retrieval import Hit
 from .text import content_terms, normalise, split_sentences, words
 
@@ -48,6 +49,7 @@ class Candidate:
     focus: float = 0.0
     score: float = 0.0
     vec: np.ndarray | None = None
+    typed: bool = False  # contains the kind of answer the question asks for
 
 
 @dataclass
@@ -90,11 +92,16 @@ def score_candidates(
     cands: list[Candidate] = []
     for rank, hit in enumerate(hits):
         text = hit.chunk.text
+        headings = {_plain(h) for h in (hit.chunk.meta.title, *hit.chunk.heading_path)}
+        quarantined = [(m.start(), m.end()) for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text) if looks_like_instructions(m.group(0))]
         for s, e in split_sentences(text):
             sent = text[s:e]
-            if len(words(sent)) < 4:
-                continue
-            cands.append(Candidate(hit, rank, s, e, sent))
+            if len(words(sent)) < 4 or _plain(sent) in headings:
+                continue  # fragments and headings are not answers
+            if any(qs <= s < qe for qs, qe in quarantined):
+                continue  # a paragraph that gives orders to an AI is data, never an answer
+            e2 = extend_colon(text, e)
+            cands.append(Candidate(hit, rank, s, e2, " ".join(text[s:e2].split())))
     if not cands:
         return cands
     vecs = embed([c.text for c in cands])
@@ -116,21 +123,83 @@ def score_candidates(
         c.score = 0.5 * c.sim + 0.3 * c.lex + 0.2 * passage + (0.25 * c.focus if fterms else 0.0)
         if answer_type is not None and answer_type.search(c.text):
             c.score += 0.1  # the sentence has the kind of answer asked for (a duration, a time, a date, a number)
+            c.typed = True
     return cands
 
 
-def select(cands: list[Candidate], max_sentences: int, relative: float = 0.8) -> list[Candidate]:
+def _plain(s: str) -> str:
+    return " ".join(words(s))
+
+
+def extend_colon(text: str, end: int) -> int:
+    """A sentence that introduces a list or a quotation ("... to:", "... said:") is not an answer without
+    what follows: extend it to the end of the next block."""
+    if not text[:end].rstrip().endswith(":"):
+        return end
+    m = re.compile(r"\s*\S").match(text, end)
+    if not m:
+        return end
+    nxt = text.find("\n\n", m.end())
+    return len(text) if nxt == -1 else nxt
+
+
+_CONTINUES = re.compile(r"^(instead|however|but|normally|although|otherwise|unless|as previously|even so)\b", re.I)
+
+
+def continuation(cands: list[Candidate], chosen: Candidate) -> Candidate | None:
+    """The sentence right after `chosen` in its passage, when it qualifies it ("Instead, ...", "However, ...")."""
+    after = [c for c in cands if c.hit is chosen.hit and c.start >= chosen.end]
+    if not after:
+        return None
+    nxt = min(after, key=lambda c: c.start)
+    gap = chosen.hit.chunk.text[chosen.end : nxt.start]
+    if "\n\n" in gap or not _CONTINUES.match(nxt.text):
+        return None
+    return nxt
+
+
+_PERSPECTIVE = re.compile(
+    r"\b(compared (to|with)|each say|both say|who thinks|what do .{1,40} and .{1,40} (say|think)|"
+    r"(does|do) the (union|unions|neu|naht|mps|news|press)\b|agree|disagree|views?|opinions?|perspectives?|"
+    r"critics?|criticis\w*|controvers\w*|buy that|good idea|the other side|for and against|pros and cons)\b",
+    re.I,
+)
+
+
+def is_perspective_question(question: str) -> bool:
+    """Does the question ask what different sources think (so each side must be heard)?"""
+    return bool(_PERSPECTIVE.search(question))
+
+
+def max_sentences_for(question: str, default: int) -> int:
+    """Questions that ask for several things ("who, where and when", "X and Y") get one more sentence."""
+    q = question.lower()
+    parts = len(re.findall(r"\b(who|what|where|when|which|how|why)\b", q)) + q.count(" and ") + q.count(",")
+    return default + 1 if parts >= 2 else default
+
+
+def select(cands: list[Candidate], max_sentences: int, relative: float = 0.72, perspectives: bool = False) -> list[Candidate]:
     """Best sentence first, then the next best that add something (MMR), from any passage; at most one
     sentence per authority group is kept below the bar if it is close, so disagreeing sources both appear."""
     if not cands:
         return []
     ranked = sorted(cands, key=lambda c: c.score, reverse=True)
+    # "How long ...?" wants a sentence with a duration in it: the best such sentence leads if it is close.
+    typed = [c for c in ranked if c.typed and c.score >= ranked[0].score * 0.7]
+    if typed and not ranked[0].typed:
+        ranked.remove(typed[0])
+        ranked.insert(0, typed[0])
     best = ranked[0]
     chosen = [best]
+    follow = continuation(cands, best)
+    if follow is not None:
+        chosen.append(follow)
     bar = best.score * relative
     for c in ranked[1:]:
         if len(chosen) >= max_sentences:
             break
+        if c in chosen:
+            continue
         if c.score < bar:
             break
         redundancy = max(float(c.vec @ d.vec) for d in chosen)
@@ -139,13 +208,17 @@ def select(cands: list[Candidate], max_sentences: int, relative: float = 0.8) ->
         chosen.append(c)
     # A different kind of source (official vs union/news/commentary) that answers nearly as well: its view too.
     groups = {_group(c) for c in chosen}
-    if len(chosen) < max_sentences + 1:
-        for c in ranked[1:]:
-            if c in chosen or _group(c) in groups:
-                continue
-            if c.score >= best.score * 0.85 and c.sim >= best.sim * 0.85:
-                chosen.append(c)
-                groups.add(_group(c))
+    for c in ranked[1:]:
+        if c in chosen or _group(c) in groups:
+            continue
+        if perspectives and c.score >= best.score * 0.6:
+            chosen.append(c)  # a perspective question: each kind of source that speaks to it is heard
+            groups.add(_group(c))
+            continue
+        if not perspectives and c.score >= best.score * 0.85 and c.sim >= best.sim * 0.85:
+            chosen.append(c)
+            groups.add(_group(c))
+        if not perspectives:
             break
     return chosen
 
@@ -154,10 +227,20 @@ def _group(c: Candidate) -> str:
     return "official" if c.hit.chunk.meta.authority == "official" else c.hit.chunk.meta.authority
 
 
+_RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b", re.I)
+
+
 def lead_for(question: str, best: Candidate) -> str:
-    """A short direct answer taken from the best sentence: "Yes", "No", "Up to 5 working days", "4.30 pm"."""
+    """A short direct answer taken from the best sentence: "Yes", "No", "Up to 5 working days", "4.30 pm".
+    For "when" questions a sentence that says "today" is dated by its source's date."""
     kind = question_kind(question)
     text = best.text
+    if kind == "date" and not _DATE.search(text) and _RELATIVE_DAY.search(text) and best.hit.chunk.meta.date:
+        import datetime as _dt
+
+        d = _dt.date.fromisoformat(best.hit.chunk.meta.date)
+        months = "January February March April May June July August September October November December".split()
+        return f"On {d.day} {months[d.month - 1]} {d.year} (the date of the source, which says \u201c{_RELATIVE_DAY.search(text).group(1)}\u201d)"
     if kind == "yesno":
         if best.lex < 0.34:
             return ""  # not confident the sentence is about what was asked

@@ -138,5 +138,8 @@ def ask(ctx, question, as_json, batch, mode, authority, doc, since, until, no_un
         print_answer(answer)
 
 
+from .feedback import feedback_cli; main.add_command(feedback_cli)  # noqa: E402, E702
+from .evaluation import eval_cmd; main.add_command(eval_cmd)  # noqa: E402, E702
+
 if __name__ == "__main__":  # pragma: no cover
     main()

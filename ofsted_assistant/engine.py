@@ -13,12 +13,12 @@ import re
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from . import guard
-from .answer import Candidate, lead_for, question_kind, score_candidates, select
+from .answer import Candidate, is_perspective_question, lead_for, max_sentences_for, score_candidates, select
 from .citations import Citation, build_citations, check_answer
 from .errors import IndexMissing
 from .followup import condense
@@ -78,6 +78,11 @@ class Answer:
         if self.stale_caveat:
             parts.append(self.stale_caveat)
         return "\n\n".join(parts)
+
+
+def evidence_score(cands: list[Candidate]) -> float:
+    """How well the best sentence answers: its meaning (cosine) and the question's rare words it contains."""
+    return max(0.7 * c.sim + 0.3 * c.lex for c in cands) if cands else 0.0
 
 
 def speaker(meta) -> str:
@@ -201,12 +206,23 @@ class Engine:
             timings["embed"] = (time.perf_counter() - t1) * 1000
             t2 = time.perf_counter()
             hits = self.retriever.search(standalone, filters, qvec=qvec)
-            timings["retrieve"] = (time.perf_counter() - t2) * 1000
+            perspective = is_perspective_question(focus)
+            if perspective:  # make sure each kind of source gets its say: best passages per authority too
+                seen = {h.chunk.chunk_id for h in hits}
+                for authority in ("official", "union", "news", "commentary"):
+                    f = replace(filters or Filters(), authorities=(authority,))
+                    if (filters and filters.authorities) and authority not in filters.authorities:
+                        continue
+                    for h in self.retriever.search(standalone, f, qvec=qvec, top_k=2):
+                        if h.chunk.chunk_id not in seen:
+                            hits.append(h)
+                            seen.add(h.chunk.chunk_id)
             answer.retrieved = [
                 {"rank": i + 1, "chunk_id": h.chunk.chunk_id, "doc_id": h.chunk.doc_id, "start": h.chunk.start, "end": h.chunk.end,
                  "fused": round(h.fused, 5), "dense": round(h.dense, 4)}
                 for i, h in enumerate(hits)
             ]
+            timings["retrieve"] = (time.perf_counter() - t2) * 1000
             t3 = time.perf_counter()
             cands = score_candidates(standalone, focus, hits, qvec, self.embed_sentences, self.df, self.n_chunks)
             timings["score"] = (time.perf_counter() - t3) * 1000
@@ -218,14 +234,21 @@ class Engine:
             answer.refusal = kind
             answer.evidence = evidence
         else:
-            chosen = select(cands, self.settings.answer.max_sentences)
-            answer.evidence = max(c.sim for c in cands)
+            chosen = select(
+                cands,
+                max_sentences_for(focus, self.settings.answer.max_sentences),
+                perspectives=is_perspective_question(focus),
+            )
+            answer.evidence = evidence_score(cands)
             if mode == "llm" and self.settings.llm.provider:
                 self._llm_answer(answer, standalone, hits, chosen, history)
             else:
                 self._compose(answer, standalone, chosen)
             answer.answered = True
             self._dates(answer)
+            if answer.refusal:  # LLM mode can still decline
+                answer.answered = False
+                answer.sources_note, answer.stale_caveat, answer.citations = "", None, []
         answer.timings_ms = timings | {"total": (time.perf_counter() - t0) * 1000}
         return answer
 
@@ -240,12 +263,15 @@ class Engine:
 
         unknown = [t for t in q_terms if t not in vocab and t not in GLOSSARY]
         best = max(cands, key=lambda c: c.score)
-        evidence = max(c.sim for c in cands)
-        if len(unknown) >= 2 and len(unknown) >= 0.5 * len(q_terms) and evidence < self.settings.answer.min_evidence + 0.1:
-            shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)][:4]
-            return ("out_of_scope", "It asks about things the documents don't mention (" + ", ".join(shown or unknown[:4]) + "). " + where, evidence)
+        evidence = evidence_score(cands)
         if evidence < self.settings.answer.min_evidence:
-            return ("weak_evidence", "The closest passages are not about what you asked. " + where, evidence)
+            shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)][:4]
+            why = (
+                "They don't mention " + ", ".join(f"\u201c{w}\u201d" for w in shown) + ", and the closest passages are not about what you asked. "
+                if shown
+                else "The closest passages are not about what you asked. "
+            )
+            return ("weak_evidence", why + where, evidence)
         # Numbers the question takes for granted must be in the evidence ("extended to 10 days").
         stated = {n for n in numbers(question) if len(n) <= 4}
         top_text = " ".join(h.chunk.text for h in hits[:3])
@@ -326,13 +352,24 @@ class Engine:
 
         passages = hits[: self.settings.retrieval.top_k]
         try:
+            if getattr(self, "_llm_error", None):
+                raise RuntimeError(self._llm_error)  # a model that failed to load is not retried per question
             if self.llm is None:
-                self.llm = get_chat_model(self.settings)
-            text = generate_answer(self.llm, self.prompts, question, passages)
+                try:
+                    self.llm = get_chat_model(self.settings)
+                except Exception as exc:
+                    self._llm_error = f"{type(exc).__name__}: {exc}"
+                    raise
+            text = generate_answer(self.llm, self.prompts, question, passages, CANNOT_ANSWER)
         except Exception as exc:  # an LLM that is down or slow must not cost the user an answer
             answer.llm_fallback = f"LLM unavailable ({type(exc).__name__}: {str(exc)[:120]}); extractive answer shown"
             self._compose(answer, question, chosen)
             answer.mode = "extractive"
+            return
+        if CANNOT_ANSWER.lower().rstrip(".") in text.lower():
+            answer.answered = False  # the model says the passages don't answer: an honest refusal
+            answer.refusal = "llm_cannot_answer"
+            answer.answer = f"{CANNOT_ANSWER} {guard.COVERAGE} {guard.WHERE_TO_GO}"
             return
         numbered = {i + 1: h.chunk.text for i, h in enumerate(passages)}
         checked = check_answer(text, numbered)

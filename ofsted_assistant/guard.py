@@ -83,6 +83,11 @@ _NAMED_PERSON = re.compile(r"\b(?:[A-Z][a-z]+)\s(?:[A-Z][a-z]+)\b")
 _PUPIL_WORDS = re.compile(r"\b(pupil|student|child|my son|my daughter|in y(ear)?\s?\d+|send register|safeguarding file)\b", re.I)
 
 
+def looks_like_instructions(text: str) -> bool:
+    """Text addressed to an AI ("ignore all previous instructions ...") is never evidence, wherever it appears."""
+    return any(re.search(p, text, re.I | re.S) for p in _INJECTION)
+
+
 def route(question: str, known=lambda name: False) -> Route | None:
     """`known(name)` says whether a name appears in the indexed documents (then it is not routed away)."""
     q = question

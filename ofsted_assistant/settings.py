@@ -18,7 +18,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 #: Bump when loading, cleaning or chunking changes in a way that changes chunk text or metadata.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 
 AUTHORITIES = ("official", "union", "news", "commentary")
 AUTHORITY_LABELS = {
@@ -73,12 +73,12 @@ class RetrievalSettings:
     #: Candidates taken from each of the dense and the lexical search before fusion.
     candidates: int = 30
     #: "rrf" (reciprocal rank fusion) or "weighted" (min-max normalised scores).
-    fusion: str = "rrf"
+    fusion: str = "weighted"
     rrf_k: int = 60
     #: Weight of the dense score in "weighted" fusion (lexical gets 1 - this).
     dense_weight: float = 0.6
     #: When two passages are this close in fused score, the more authoritative source ranks first.
-    authority_margin: float = 0.15
+    authority_margin: float = 0.05
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class AnswerSettings:
     #: "extractive" (default, no LLM) or "llm".
     mode: str = "extractive"
     #: Best question-to-sentence similarity below which the assistant refuses (calibrated on eval dev split).
-    min_evidence: float = 0.42
+    min_evidence: float = 0.33
     #: Most sentences in an extractive answer.
     max_sentences: int = 3
     #: Sources older than this (days, relative to `today`) carry the "guidance may have changed" caveat.

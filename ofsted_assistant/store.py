@@ -162,11 +162,9 @@ class IndexStore:
         return found
 
     def delete_unreferenced(self, manifest: Manifest) -> int:
-        """Garbage-collect chunks whose document version is not in the manifest."""
-        versions = manifest.versions
-        where = {"doc_version": {"$nin": versions}} if versions else None
-        stale = self.collection.get(where=where, include=[]) if where else self.collection.get(include=[])
-        ids = stale["ids"]
+        """Garbage-collect chunks that are not active: every chunk but those of the manifest's (doc_id, version)s."""
+        keep = set(self.collection.get(where=self.active_where(manifest), include=[])["ids"])
+        ids = [i for i in self.collection.get(include=[])["ids"] if i not in keep]
         for i in range(0, len(ids), 1000):
             self.collection.delete(ids=ids[i : i + 1000])
         return len(ids)
@@ -175,7 +173,7 @@ class IndexStore:
         return self.collection.count()
 
     def active_where(self, manifest: Manifest, extra: dict | None = None) -> dict:
-        clauses = [{"doc_version": {"$in": manifest.versions or ["-none-"]}}]
+        clauses = [_active_clause(manifest)]
         if extra:
             clauses.extend(extra["$and"] if "$and" in extra else [extra])
         return clauses[0] if len(clauses) == 1 else {"$and": clauses}
@@ -195,6 +193,18 @@ class IndexStore:
         n = max(1, min(n, self.collection.count()))
         res = self.collection.query(query_embeddings=embedding.reshape(1, -1), n_results=n, where=where, include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0])]
+
+
+def _active_clause(manifest: Manifest) -> dict:
+    """Chunks of each manifest document at its manifest version. A (doc_id, version) pair, not the version alone:
+    two documents can share a version (the same file saved twice), and one's old chunks must not pass as the other's."""
+    pairs = [
+        {"$and": [{"doc_id": {"$eq": e.doc_id}}, {"doc_version": {"$eq": e.version}}]}
+        for _, e in sorted(manifest.docs.items())
+    ]
+    if not pairs:
+        return {"doc_version": {"$in": ["-none-"]}}
+    return pairs[0] if len(pairs) == 1 else {"$or": pairs}
 
 
 def _is_connection_error(exc: Exception) -> bool:

@@ -21,6 +21,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             word = re.findall(r"[\w.]+$", body[: m.start() + 1].rstrip(".!?"))
             if word and word[-1].lower().rstrip(".") in _ABBREVIATIONS and body[m.start()] == ".":
                 continue
+            if re.fullmatch(r"\s*(?:\d{1,3}|[a-z])", body[pos : m.start()]):
+                continue  # a list number ("1. First item"), not a sentence
             spans.append((seg_start + pos, seg_start + m.end()))
             pos = m.end()
         spans.append((seg_start + pos, seg_start + len(body)))

@@ -68,7 +68,7 @@ def print_manifest(manifest, settings: Settings) -> None:
         return
     table = Table(title=f"{len(manifest.docs)} documents, {manifest.total_chunks} chunks; updated {manifest.updated_at}")
     for col in ("document", "authority", "date", "chunks", "content hash", "ingested at"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold", no_wrap=(col == "document"))
     for e in sorted(manifest.docs.values(), key=lambda e: e.doc_id):
         table.add_row(e.doc_id, AUTHORITY_LABELS.get(e.authority, e.authority), e.date or "undated", str(e.chunks), e.version[:12], e.ingested_at)
     out.print(table)
