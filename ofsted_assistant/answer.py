@@ -50,6 +50,7 @@ class Candidate:
     score: float = 0.0
     vec: np.ndarray | None = None
     typed: bool = False  # contains the kind of answer the question asks for
+    intro: str = ""  # the sentence that introduces a list, when the candidate carries its list
 
 
 @dataclass
@@ -101,10 +102,16 @@ def score_candidates(
             if any(qs <= s < qe for qs, qe in quarantined):
                 continue  # a paragraph that gives orders to an AI is data, never an answer
             e2 = extend_colon(text, e)
-            cands.append(Candidate(hit, rank, s, e2, " ".join(text[s:e2].split())))
+            c = Candidate(hit, rank, s, e2, " ".join(text[s:e2].split()))
+            c.intro = " ".join(sent.split()) if e2 != e else ""
+            cands.append(c)
     if not cands:
         return cands
     vecs = embed([c.text for c in cands])
+    intro_idx = [i for i, c in enumerate(cands) if c.intro]
+    intro_vecs = embed([cands[i].intro for i in intro_idx]) if intro_idx else []
+    intro_sim = {i: float(v @ qvec) for i, v in zip(intro_idx, intro_vecs)}
+    wanted = named_authorities(focus_question)
     qterms = list(dict.fromkeys(content_terms(question)))
     fterms = list(dict.fromkeys(content_terms(focus_question))) if focus_question != question else []
     w = idf_weights(qterms + fterms, df, n_docs)
@@ -113,14 +120,16 @@ def score_candidates(
     top_fused = max(h.fused for h in hits) or 1.0
     kind = question_kind(question if focus_question == question else focus_question)
     answer_type = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT}.get(kind)
-    for c, v in zip(cands, vecs):
+    for i, (c, v) in enumerate(zip(cands, vecs)):
         c.vec = v
         terms = set(content_terms(c.text)) | set(content_terms(" ".join(c.hit.chunk.heading_path)))
-        c.sim = float(v @ qvec)
+        c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0))  # a list is judged by its intro too
         c.lex = sum(w[t] for t in qterms if t in terms) / total
         c.focus = sum(w[t] for t in fterms if t in terms) / ftotal if fterms else 0.0
         passage = 0.5 * (c.hit.fused / top_fused) + 0.5 * max(c.hit.dense, 0.0)
         c.score = 0.5 * c.sim + 0.3 * c.lex + 0.2 * passage + (0.25 * c.focus if fterms else 0.0)
+        if c.hit.chunk.meta.authority in wanted:
+            c.score += 0.1  # the question asks what this kind of source says ("what does the union say")
         if answer_type is not None and answer_type.search(c.text):
             c.score += 0.1  # the sentence has the kind of answer asked for (a duration, a time, a date, a number)
             c.typed = True
@@ -140,7 +149,12 @@ def extend_colon(text: str, end: int) -> int:
     if not m:
         return end
     nxt = text.find("\n\n", m.end())
-    return len(text) if nxt == -1 else nxt
+    block_end = len(text) if nxt == -1 else nxt
+    if re.match(r"\s*(?:\d{1,3}[.)]|[-*•–])\s", text[end:block_end]):
+        return block_end  # a list: all of it
+    body_start = m.end() - 1  # the first character after the colon that is not white space
+    first = split_sentences(text[body_start:block_end])  # a quotation or prose: its first sentence
+    return body_start + first[0][1] if first else block_end
 
 
 _CONTINUES = re.compile(r"^(instead|however|but|normally|although|otherwise|unless|as previously|even so)\b", re.I)
@@ -166,9 +180,35 @@ _PERSPECTIVE = re.compile(
 )
 
 
+_AUTHORITY_NAMES = {
+    "official": r"\bofsted\s+(say|says|said|think|claim|claims)|\bofsted's (view|position)|\bhmci\b|\bofficial(ly)?\b",
+    "union": r"\b(union|unions|neu|naht)\b",
+    "news": r"\b(news|schools week|press|mps|reports?ed|journalists?)\b",
+    "commentary": r"\b(summary|tt education|commentary|blog)\b",
+}
+
+
+def named_authorities(question: str) -> set[str]:
+    """Kinds of source a question names ("what does the union say ...")."""
+    return {a for a, pattern in _AUTHORITY_NAMES.items() if re.search(pattern, question, re.I)}
+
+
 def is_perspective_question(question: str) -> bool:
     """Does the question ask what different sources think (so each side must be heard)?"""
     return bool(_PERSPECTIVE.search(question))
+
+
+_SURVEY = re.compile(
+    r"\b(what (do|does) (the|these|your|all the|the different) (docs?|documents?|sources?|papers?)|"
+    r"(anything|everything|all) (about|on)|across (the|these) (docs?|documents?|sources?)|in (them|these docs|these documents)|"
+    r"pops? up|mentioned|mentions)\b",
+    re.I,
+)
+
+
+def is_survey_question(question: str) -> bool:
+    """Does the question ask what the documents (plural) say about something (so each document is heard)?"""
+    return bool(_SURVEY.search(question))
 
 
 def max_sentences_for(question: str, default: int) -> int:
@@ -178,7 +218,9 @@ def max_sentences_for(question: str, default: int) -> int:
     return default + 1 if parts >= 2 else default
 
 
-def select(cands: list[Candidate], max_sentences: int, relative: float = 0.72, perspectives: bool = False) -> list[Candidate]:
+def select(
+    cands: list[Candidate], max_sentences: int, relative: float = 0.72, perspectives: bool = False, survey: bool = False
+) -> list[Candidate]:
     """Best sentence first, then the next best that add something (MMR), from any passage; at most one
     sentence per authority group is kept below the bar if it is close, so disagreeing sources both appear."""
     if not cands:
@@ -195,21 +237,28 @@ def select(cands: list[Candidate], max_sentences: int, relative: float = 0.72, p
     if follow is not None:
         chosen.append(follow)
     bar = best.score * relative
+    adjacent_bar = best.score * (relative - 0.17)  # the next sentence of the same paragraph often completes it
     for c in ranked[1:]:
         if len(chosen) >= max_sentences:
             break
-        if c in chosen:
+        if c in chosen or any(_overlaps(c, d) for d in chosen):
             continue
-        if c.score < bar:
-            break
+        if c.score < (adjacent_bar if _adjacent(c, best) else bar):
+            continue
         redundancy = max(float(c.vec @ d.vec) for d in chosen)
         if redundancy > 0.8:
             continue
         chosen.append(c)
+    if survey:  # "what do the documents say about X": the best sentence of each other document that speaks to it
+        docs = {c.hit.chunk.doc_id for c in chosen}
+        for c in ranked[1:]:
+            if c.hit.chunk.doc_id not in docs and c.score >= best.score * 0.6 and len(chosen) < max_sentences + 2:
+                chosen.append(c)
+                docs.add(c.hit.chunk.doc_id)
     # A different kind of source (official vs union/news/commentary) that answers nearly as well: its view too.
     groups = {_group(c) for c in chosen}
     for c in ranked[1:]:
-        if c in chosen or _group(c) in groups:
+        if c in chosen or _group(c) in groups or any(_overlaps(c, d) for d in chosen):
             continue
         if perspectives and c.score >= best.score * 0.6:
             chosen.append(c)  # a perspective question: each kind of source that speaks to it is heard
@@ -221,6 +270,18 @@ def select(cands: list[Candidate], max_sentences: int, relative: float = 0.72, p
         if not perspectives:
             break
     return chosen
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.hit.chunk.chunk_id == b.hit.chunk.chunk_id and a.start < b.end and b.start < a.end
+
+
+def _adjacent(c: Candidate, best: Candidate) -> bool:
+    """`c` is the sentence right after `best` in the same paragraph."""
+    if c.hit.chunk.chunk_id != best.hit.chunk.chunk_id or c.start < best.end:
+        return False
+    gap = best.hit.chunk.text[best.end : c.start]
+    return "\n" not in gap and len(gap.strip()) == 0
 
 
 def _group(c: Candidate) -> str:

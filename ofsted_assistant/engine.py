@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, is_perspective_question, lead_for, max_sentences_for, score_candidates, select
+from .answer import Candidate, is_perspective_question, is_survey_question, lead_for, max_sentences_for, score_candidates, select
 from .citations import Citation, build_citations, check_answer
 from .errors import IndexMissing
 from .followup import condense
@@ -48,6 +48,7 @@ class Answer:
     retrieved: list[dict] = field(default_factory=list)
     evidence: float = 0.0
     llm_fallback: str | None = None
+    perspectives_asked: bool = False  # the question asks what different sources say
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict:
@@ -234,10 +235,12 @@ class Engine:
             answer.refusal = kind
             answer.evidence = evidence
         else:
+            answer.perspectives_asked = is_perspective_question(focus)
             chosen = select(
                 cands,
                 max_sentences_for(focus, self.settings.answer.max_sentences),
-                perspectives=is_perspective_question(focus),
+                perspectives=answer.perspectives_asked,
+                survey=is_survey_question(focus),
             )
             answer.evidence = evidence_score(cands)
             if mode == "llm" and self.settings.llm.provider:
@@ -299,7 +302,7 @@ class Engine:
         authorities = {c.hit.chunk.meta.authority for c in chosen}
         mixed = len(authorities) > 1
         parts = []
-        lead = lead_for(question, chosen[0]) if chosen else ""
+        lead = lead_for(question, chosen[0]) if chosen and not answer.perspectives_asked else ""
         previous_speaker = None
         for i, c in enumerate(chosen):
             n = index[c.hit.chunk.chunk_id] + 1

@@ -179,7 +179,7 @@ def citation_card_html(c: dict) -> str:
         f'<span class="oa-title">{html_text(c.get("title") or "untitled")}</span>'
         f"{badge_html(authority, c.get('authority_label'))}</div>"
         f'<div class="oa-meta">{sep.join(meta)}</div>'
-        f'<div class="oa-quote">{highlighted_quote_html(c.get("quote") or "", c.get("highlights"))}</blockquote>'
+        f'<div class="oa-quote">{highlighted_quote_html(c.get("quote") or "", c.get("highlights"))}</div>'
         f"{link}</div>"
     )
 
