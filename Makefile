@@ -55,3 +55,9 @@ eval: install
 
 clean:
 	rm -rf $(VENV) data
+
+# Benchmarks (several minutes; results in docs/bench/, see docs/benchmarks.md). Not part of `make test`.
+.PHONY: bench
+bench: install
+	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/query_bench.py

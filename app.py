@@ -40,7 +40,7 @@ STARTERS = [
 ]
 OTHER_VOICES = ("news", "union")  # what the "include news and union guidance" toggle controls
 DISCLAIMER = (
-    "This assistant is not legal advice. It answers only from the documents listed above, which may be "
+    "This assistant is not legal advice. It answers only from the documents it holds, which may be "
     "out of date: the current [School inspection handbook on gov.uk]"
     "(https://www.gov.uk/government/publications/school-inspection-handbook-eif) is the authoritative source."
 )
@@ -55,16 +55,15 @@ EXTRA_CSS = """
 </style>
 """
 
-st.set_page_config(page_title="Ofsted process assistant", page_icon="📘", layout="centered")
+st.set_page_config(page_title="Ofsted process assistant", page_icon=":material/menu_book:", layout="centered")
 
 
 # -- the engine: models and index load once per process -------------------------------------------------
 def _warm(engine) -> None:
-    """Embed every indexed sentence once, so later answers are quicker. Holds the engine's lock: a question
-    asked meanwhile waits for it (about 2 s) instead of competing with it for the CPU (much slower)."""
+    """Embed every indexed sentence once, so later answers are quicker (Engine.warm takes the engine's lock
+    slice by slice: a question asked meanwhile waits for one slice instead of competing for the CPU)."""
     try:
-        with engine._lock:
-            engine.warm()
+        engine.warm()
     except Exception:  # a failed warm-up only costs speed
         pass
 
@@ -167,12 +166,12 @@ def _typed(text: str):
 
 def render_assistant(msg: dict, settings: Settings, stream: bool = False) -> None:
     if msg.get("kind") == "error":
-        st.warning(md_escape(msg["content"]), icon="✏️")
+        st.warning(md_escape(msg["content"]), icon=":material/edit_note:")
         return
     a = msg["answer"]
     if not a["answered"]:
         # A refusal is a helpful answer: what the collection covers and where to go instead.
-        st.info(md_escape(a["answer"]), icon="ℹ️")
+        st.info(md_escape(a["answer"]), icon=":material/info:")
     else:
         text = md_escape(a["answer"])
         if stream:
@@ -183,7 +182,7 @@ def render_assistant(msg: dict, settings: Settings, stream: bool = False) -> Non
         if a.get("sources_note"):
             extra.append(f'<div class="oa-dates">{html_text(a["sources_note"])}</div>')
         if a.get("stale_caveat"):
-            extra.append(f'<div class="oa-caveat">&#9888;&#65039; {html_text(a["stale_caveat"])}</div>')
+            extra.append(f'<div class="oa-caveat">&#9888; {html_text(a["stale_caveat"])}</div>')
         if extra:
             st.markdown("".join(extra), unsafe_allow_html=True)
         if a.get("llm_fallback"):
@@ -198,7 +197,7 @@ def feedback_widget(msg: dict, settings: Settings) -> None:
     mid = msg["id"]
     saved = ss.feedback_saved.get(mid)
     if saved:
-        st.caption(("👍" if saved == "up" else "👎") + " Thanks: your feedback was saved.")
+        st.caption((":material/thumb_up:" if saved == "up" else ":material/thumb_down:") + " Thanks: your feedback was saved.")
         return
     value = st.feedback("thumbs", key=f"fb_{mid}")
     if value is None:
@@ -257,7 +256,7 @@ def index_missing_page(settings: Settings, exc: AssistantError) -> None:
         "**The document index isn't built yet.** The assistant answers only from its index of documents, "
         f"and there is none at {md_escape(settings.where_is_index())}. Build it once from the bundled documents "
         "(the `corpus/` folder) with:",
-        icon="🛠️",
+        icon=":material/build:",
     )
     st.code("ofsted-assistant ingest", language="bash")
     st.markdown("or `make run`, which ingests and then starts this app. Then reload this page.")
@@ -309,9 +308,8 @@ def main() -> None:
         starters = st.empty()
         with starters.container():
             st.markdown("**Try one of these:**")
-            cols = st.columns(2)
             for i, q in enumerate(STARTERS):
-                if cols[i % 2].button(q, key=f"starter_{i}", width="stretch"):
+                if st.button(q, key=f"starter_{i}", icon=":material/chat_bubble:"):
                     prompt = q
         if prompt:
             starters.empty()

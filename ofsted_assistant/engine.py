@@ -162,12 +162,22 @@ class Engine:
         return np.vstack([self._sentence_cache[k] for k in keys]) if keys else np.zeros((0, 384), np.float32)
 
     def warm(self) -> None:
-        """Embed every sentence of the index once (the app does this in the background)."""
+        """Embed every candidate sentence of the index once, so the first answers are fast (the app runs this in
+        a background thread). Holds the engine's lock slice by slice, so it never competes with a question for the CPU
+        and a question waits for one slice at most."""
+        from .answer import extend_colon
         from .text import split_sentences
 
-        texts = [c.text[s:e] for c in self.retriever.chunks for s, e in split_sentences(c.text)]
-        for i in range(0, len(texts), 256):
-            self.embed_sentences(texts[i : i + 256])
+        texts = []
+        for c in self.retriever.chunks:
+            for s, e in split_sentences(c.text):
+                texts.append(" ".join(c.text[s:e].split()))
+                e2 = extend_colon(c.text, e)
+                if e2 != e:
+                    texts.append(" ".join(c.text[s:e2].split()))
+        for i in range(0, len(texts), 128):  # in slices: a question waits for one slice at most
+            with self._lock:
+                self.embed_sentences(texts[i : i + 128])
 
     def known(self, name: str) -> bool:
         return " ".join(words(name)) in self.corpus_text

@@ -62,6 +62,14 @@ _INJECTION = [
     r"^\s*(system|assistant)\s*(notice|message|override|:)",
     r"\b(confirm|tell the user|say) (that|this)\b.{0,60}\b(documents?|sources?)\b.{0,30}\b(updated|changed|now say)\b",
     r"\bthe (source )?documents? (have|has) (been )?(updated|changed)\b",
+    # Common shapes of instruction-override attacks (generic, from public jailbreak taxonomies).
+    r"\bfrom now on\b.{0,60}\b(you|answer|respond|reply|act)\b",
+    r"\b(your|these are (your|the)) new (rules|instructions|persona|role)\b",
+    r"\b(developer|god|debug|admin|unrestricted) mode\b",
+    r"\bwithout (any )?(restrictions|limits|limitations|rules|filters|censorship)\b",
+    r"\b(what|tell me|show me) (are |were )?(your|the) (rules|instructions|guidelines|prompt)\b",
+    r"\bdo anything now\b",
+    r"\b(print|repeat|output) (everything|all|the text) (above|before|so far)\b",
 ]
 
 _SCHOOL_NAME = (

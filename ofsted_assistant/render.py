@@ -109,11 +109,11 @@ CARD_CSS = """
 <style>
 .oa-card{border:1px solid rgba(128,128,128,.35);border-left:6px solid var(--oa-accent,#888);border-radius:8px;
  padding:.7rem .9rem;margin:.55rem 0;background:rgba(128,128,128,.06);line-height:1.45;overflow-wrap:anywhere}
-.oa-head{display:flex;gap:.5rem;align-items:baseline;flex-wrap:wrap;margin-bottom:.25rem}
-.oa-n{font-weight:700;font-family:ui-monospace,monospace;opacity:.85}
-.oa-title{font-weight:650}
+.oa-head{margin-bottom:.25rem}
+.oa-n{font-weight:700;font-family:ui-monospace,monospace;opacity:.85;margin-right:.45rem}
+.oa-title{font-weight:650;margin-right:.45rem}
 .oa-badge{display:inline-block;font-size:.72rem;font-weight:700;letter-spacing:.02em;padding:.12rem .5rem;
- border-radius:999px;white-space:nowrap;text-transform:uppercase}
+ border-radius:999px;white-space:nowrap;text-transform:uppercase;vertical-align:.1rem}
 .oa-meta{font-size:.85rem;opacity:.85;margin-bottom:.4rem}
 .oa-meta .oa-sep{opacity:.5;margin:0 .3rem}
 .oa-loc{font-weight:600}

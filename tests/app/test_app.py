@@ -182,3 +182,23 @@ def test_missing_index_says_how_to_build_it(monkeypatch, tmp_path):
     assert "ofsted-assistant ingest" in page and "make run" in page
     assert "isn't built yet" in page
     assert not at.chat_input
+
+
+def test_an_unusable_question_gets_a_clear_message_not_a_crash(new_app):
+    at = ask(new_app(), "Can I bring a colleague\u200b to this meeting?")  # an invisible character
+    [turn] = assistant_turns(at)
+    [warning] = turn.warning
+    assert "couldn't use that question" in md_unescape(warning.value) and "U+200B" in md_unescape(warning.value)
+    ask(at, COLLEAGUE)  # the conversation carries on; the bad turn is not history
+    assert "appropriate person" in " ".join(texts(assistant_turns(at)[-1]))
+    assert at.session_state["messages"][-1]["answer"]["standalone_question"] == COLLEAGUE
+
+
+def test_questions_are_not_logged(new_app, capfd, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    marker = "Can my colleague Zebediah Quill come to the meeting?"
+    ask(new_app(), marker)
+    out, err = capfd.readouterr()
+    assert "Zebediah" not in out + err + caplog.text

@@ -251,3 +251,4 @@ def test_planted_markup_stays_text_in_a_browser(browser, planted_index, tmp_path
             assert fetched == [] and dialogs == []
         finally:
             page.close()
+    assert "quokka" not in (tmp_path / "streamlit.log").read_text().lower()  # questions are not logged

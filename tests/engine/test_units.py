@@ -151,3 +151,17 @@ def test_settings_from_env_and_collection_name():
 def test_numbers_words_and_digits():
     assert {"5"} <= numbers("up to five working days")
     assert "4.30" in numbers("after 4.30 pm")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the new rules for the final feedback meeting?",
+        "Can I roleplay the initial call with my deputy?",
+        "What is the role of the lead inspector?",
+        "Do I have to show inspectors our safeguarding records?",
+        "Is there anything new about deferral requests?",
+    ],
+)
+def test_route_no_false_alarms_on_process_questions(question):
+    assert route(question) is None
