@@ -206,6 +206,8 @@ class Engine:
             return answer
 
         standalone, focus = condense(q, history)
+        if mode == "llm" and self.settings.llm.provider and standalone != q:
+            standalone = self._llm_condense(q, history) or standalone  # the LLM rewrites the follow-up
         answer.standalone_question = standalone
         timings["condense"] = (time.perf_counter() - t0) * 1000
 
@@ -360,6 +362,19 @@ class Engine:
             )
 
     # -- LLM mode --------------------------------------------------------------------------------------
+    def _llm_condense(self, question: str, history: list[dict]) -> str | None:
+        from .llm import condense_with_llm, get_chat_model
+
+        try:
+            if getattr(self, "_llm_error", None):
+                return None
+            if self.llm is None:
+                self.llm = get_chat_model(self.settings)
+            rewritten = condense_with_llm(self.llm, self.prompts, question, history)
+        except Exception:  # rule-based condensation stands
+            return None
+        return rewritten if 3 <= len(rewritten) <= self.settings.answer.max_question_chars else None
+
     def _llm_answer(self, answer: Answer, question: str, hits: list[Hit], chosen: list[Candidate], history) -> None:
         from .llm import generate_answer, get_chat_model
 

@@ -208,7 +208,7 @@ def validate_cases(raw_cases: object, path: Path) -> tuple[list[Case], list[str]
             problems.append("history must be a list of {role: user|assistant, content: text}")
         split = _split_of(raw, path)
         if split is None:
-            problems.append(f"cannot tell its split: add `split: dev|heldout`, or name the file dev*.yaml / heldout*.yaml")
+            problems.append("cannot tell its split: add `split: dev|heldout`, or name the file dev*.yaml / heldout*.yaml")
         if problems:
             errors.extend(f"{where}: {p}" for p in problems)
             continue

@@ -82,3 +82,16 @@ def test_real_local_model_answers_are_verified(shipped_settings):
     assert all(cs.supported for cs in check_answer(a.answer, {c.n: c.quote for c in a.citations}))
     b = eng.ask("What is the capital of France?")
     assert not b.answered and "Paris" not in b.answer
+
+
+def test_llm_condenses_follow_ups(llm_engine):
+    history = [{"role": "user", "content": "Can staff bring someone to meetings with inspectors?"}, {"role": "assistant", "content": "Yes [1]"}]
+    llm_engine.llm = FakeListChatModel(
+        responses=[
+            "Can governors attend meetings between inspectors and staff?",
+            "Inviting as many available governors/trustees as possible is recommended (paragraphs 22, 100, and 101) [1].",
+        ]
+    )
+    a = llm_engine.ask("what about governors?", history=history)
+    assert a.standalone_question == "Can governors attend meetings between inspectors and staff?"
+    assert "governors" in a.answer.lower()
