@@ -97,7 +97,21 @@ def machine() -> dict:
             )
         },
         "git_commit": _git_commit(),
+        "code_digest": code_digest(),
     }
+
+
+def code_digest() -> dict:
+    """The working tree may differ from the commit: a hash of the measured code, and its newest file time."""
+    import hashlib
+
+    files = sorted([*ROOT.glob("ingest/*.py"), *ROOT.glob("ofsted_assistant/*.py")])
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    newest = max(files, key=lambda f: f.stat().st_mtime) if files else None
+    return {"sha256_12": h.hexdigest()[:12], "files": len(files),
+            "newest": f"{newest.parent.name}/{newest.name} {_dt.datetime.fromtimestamp(newest.stat().st_mtime, _dt.timezone.utc).isoformat(timespec='seconds')}" if newest else None}
 
 
 def utc_stamp() -> str:
@@ -123,29 +137,49 @@ def r(x: float | None, nd: int = 3) -> float | None:
     return None if x is None else round(x, nd)
 
 
+def cpu_ticks() -> dict | None:
+    """Machine-wide CPU seconds from /proc/stat: busy (all processes) and steal (taken by the hypervisor)."""
+    try:
+        f = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    except (OSError, ValueError, IndexError):
+        return None
+    hz = os.sysconf("SC_CLK_TCK")
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (f + [0] * 8)[:8]
+    return {"busy": (user + nice + system + irq + softirq) / hz, "steal": steal / hz}
+
+
 class Phase:
-    """Wall and CPU time of one measured section, with the load average before and after."""
+    """Wall and CPU time of one measured section, the load average before and after, and how much CPU the rest
+    of the machine used meanwhile (other processes; hypervisor steal)."""
 
     def __init__(self) -> None:
         self.wall = 0.0
         self.cpu = 0.0
         self.load_before: list[float] | None = None
         self.load_after: list[float] | None = None
+        self.others_cpu: float | None = None
+        self.steal: float | None = None
 
     def to_json(self) -> dict:
-        return {"wall_s": r(self.wall, 4), "cpu_s": r(self.cpu, 3), "loadavg_before": self.load_before, "loadavg_after": self.load_after}
+        return {"wall_s": r(self.wall, 4), "cpu_s": r(self.cpu, 3), "loadavg_before": self.load_before, "loadavg_after": self.load_after,
+                "other_processes_cpu_s": r(self.others_cpu, 2), "steal_s": r(self.steal, 2)}
 
 
 @contextmanager
 def timed():
     p = Phase()
     p.load_before = loadavg()
+    k0 = cpu_ticks()
     c0, t0 = time.process_time(), time.perf_counter()
     try:
         yield p
     finally:
         p.wall = time.perf_counter() - t0
         p.cpu = time.process_time() - c0
+        k1 = cpu_ticks()
+        if k0 and k1:
+            p.others_cpu = max(0.0, (k1["busy"] - k0["busy"]) - p.cpu)  # this process's own CPU excluded
+            p.steal = k1["steal"] - k0["steal"]
         p.load_after = loadavg()
 
 
