@@ -118,15 +118,7 @@ def utc_stamp() -> str:
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
-def percentile(xs: list[float], q: float) -> float | None:
-    """Linear-interpolation percentile (numpy's default)."""
-    if not xs:
-        return None
-    s = sorted(xs)
-    pos = (len(s) - 1) * q / 100.0
-    lo = int(pos)
-    hi = min(lo + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo)
+from ofsted_assistant.evaluation import percentile  # noqa: E402,F401  (one implementation, shared with the eval)
 
 
 def median(xs: list[float]) -> float | None:
