@@ -561,6 +561,13 @@ def main() -> None:
             syn["padding"] = padding_analysis(syn_chunks, batch, window, OBSERVED_CALLS[str(syn_dir)], syn["langchain"].pop("token_lengths"))
             ceiling_s = (syn["ceiling_1"]["seconds"] + syn["ceiling_2"]["seconds"]) / 2
             syn["summary"] = summarise(syn["ours"], syn["langchain"], ceiling_s, ours_load, lc_load)
+            # Another process on the machine slows one run and not the other: show how much CPU the rest of the
+            # machine used during each run, and the ratio against the faster (less disturbed) ceiling run.
+            fastest = min(syn["ceiling_1"]["seconds"], syn["ceiling_2"]["seconds"])
+            syn["summary"]["ours_over_fastest_ceiling"] = r(syn["ours"]["seconds_excl_model_load"] / fastest, 3)
+            syn["summary"]["langchain_over_fastest_ceiling"] = r(syn["langchain"]["seconds_excl_model_load"] / fastest, 3)
+            syn["summary"]["other_processes_cpu_s_per_run"] = {
+                k: syn[k]["phase"].get("other_processes_cpu_s") for k in ("ceiling_1", "ours", "langchain", "ceiling_2")}
             syn["summary"]["ours_chunks_per_s"] = syn["ours"]["chunks_per_s"]
             syn["summary"]["langchain_chunks_per_s"] = syn["langchain"]["chunks_per_s"]
             syn["summary"]["ceiling_chunks_per_s"] = r(len(texts_b) / ceiling_s, 2)
