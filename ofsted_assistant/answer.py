@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .guard import looks_like_instructions
-from .retrieval import Hit
+from .polarity import polarity
+from .retrieval import Hit, expand_query
 from .text import content_terms, normalise, split_sentences, words
 
 _YES_NO = re.compile(
     r"^(?:so |and |but |ok |okay )?(can|could|may|might|is|are|am|do|does|did|will|would|should|shall|has|have|must|was|were)\b",
     re.I,
 )
-_NEGATIVE = re.compile(r"\b(not|no|never|cannot|can't|mustn't|shouldn't|isn't|aren't|won't)\b", re.I)
 _DURATION = re.compile(
     r"\b((?:up to|within|at least|at most|more than|over|about|around|just|only)?\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(?:working\s+)?(?:days?|day’s|weeks?|months?|years?|hours?|terms?))\b",
     re.I,
@@ -113,8 +113,10 @@ def score_candidates(
     intro_sim = {i: float(v @ qvec) for i, v in zip(intro_idx, intro_vecs)}
     wanted = named_authorities(focus_question)
     qterms = list(dict.fromkeys(content_terms(question)))
+    # the documents' words for the staff's words (glossary): count, at half weight, where the question's own are missing
+    xterms = [t for t in dict.fromkeys(content_terms(expand_query(question))) if t not in qterms]
     fterms = list(dict.fromkeys(content_terms(focus_question))) if focus_question != question else []
-    w = idf_weights(qterms + fterms, df, n_docs)
+    w = idf_weights(qterms + fterms + xterms, df, n_docs)
     total = sum(w[t] for t in qterms) or 1.0
     ftotal = sum(w[t] for t in fterms) or 1.0
     top_fused = max(h.fused for h in hits) or 1.0
@@ -124,7 +126,7 @@ def score_candidates(
         c.vec = v
         terms = set(content_terms(c.text)) | set(content_terms(" ".join(c.hit.chunk.heading_path)))
         c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0))  # a list is judged by its intro too
-        c.lex = sum(w[t] for t in qterms if t in terms) / total
+        c.lex = min(1.0, (sum(w[t] for t in qterms if t in terms) + 0.5 * sum(w[t] for t in xterms if t in terms)) / total)
         c.focus = sum(w[t] for t in fterms if t in terms) / ftotal if fterms else 0.0
         passage = 0.5 * (c.hit.fused / top_fused) + 0.5 * max(c.hit.dense, 0.0)
         c.score = 0.5 * c.sim + 0.3 * c.lex + 0.2 * passage + (0.25 * c.focus if fterms else 0.0)
@@ -211,6 +213,50 @@ def is_survey_question(question: str) -> bool:
     return bool(_SURVEY.search(question))
 
 
+_PART_SPLIT = re.compile(
+    r"\?\s+(?=\S)|,?\s+(?:and|also|plus)\s+(?=(?:who|what|where|when|which|how|why|is|are|can|do|does|did|will|should)\b)", re.I
+)
+
+
+def question_parts(question: str) -> list[str]:
+    """The separate questions in one ("how much notice do we get and how long are they in for?" -> two).
+    One part when it asks one thing; parts of fewer than three words ("and when") are folded into the previous."""
+    parts: list[str] = []
+    for p in _PART_SPLIT.split(question.strip()):
+        p = p.strip(" ?,;-")
+        if not p:
+            continue
+        if parts and len(words(p)) < 3:
+            parts[-1] = f"{parts[-1]} and {p}"
+        else:
+            parts.append(p)
+    return parts or [question]
+
+
+def cover_parts(chosen: list[Candidate], cands: list[Candidate], parts: list[tuple[str, np.ndarray]],
+                df: dict[str, int], n_docs: int, limit: int) -> list[Candidate]:
+    """Make sure each part of a multi-part question gets the sentence that answers it best (when one does),
+    so "how much notice ... and how long ..." does not come back with two sentences about notice."""
+    out = list(chosen)
+    for text, vec in parts:
+        terms = list(dict.fromkeys(content_terms(text)))
+        w = idf_weights(terms, df, n_docs)
+        total = sum(w.values()) or 1.0
+
+        def part_score(c: Candidate) -> float:
+            have = set(content_terms(c.text)) | set(content_terms(" ".join(c.hit.chunk.heading_path)))
+            return 0.6 * float(c.vec @ vec) + 0.4 * sum(w[t] for t in terms if t in have) / total
+
+        best = max(cands, key=part_score)
+        if best in out or any(_overlaps(best, d) for d in out) or part_score(best) < 0.35:
+            continue
+        if any(part_score(d) >= part_score(best) * 0.9 for d in out):
+            continue  # already answered by a chosen sentence
+        if len(out) < limit:
+            out.append(best)
+    return out
+
+
 def max_sentences_for(question: str, default: int) -> int:
     """Questions that ask for several things ("who, where and when", "X and Y") get one more sentence."""
     q = question.lower()
@@ -291,6 +337,42 @@ def _group(c: Candidate) -> str:
 _RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b", re.I)
 
 
+_CONTRAST = re.compile(r"^(however|but|although|though|unless|except|even so|nevertheless)\b", re.I)
+
+
+def yes_no_lead(question: str, chosen: list[Candidate]) -> tuple[str, int]:
+    """"Yes" or "No" for a yes/no question, from the best sentence; ("", 0) when unsure.
+
+    The best sentence must be about what was asked (enough of the question's rare words) and its polarity
+    clear. Another sentence that says the opposite about something the best one leaves out ("You can share
+    outcomes with family ... However, you are not permitted to share it with parents") means it depends:
+    no yes/no lead, the sentences speak for themselves."""
+    if not chosen or chosen[0].lex < 0.34:
+        return "", 0
+    lead = chosen[0]
+    vote = polarity(question, lead.text)
+    if vote == 0:
+        return "", 0
+    if len(chosen) == 1:
+        return ("Yes" if vote > 0 else "No"), 0
+    q_terms = set(content_terms(question))
+    lead_terms = set(content_terms(lead.text)) | set(content_terms(" ".join(lead.hit.chunk.heading_path)))
+    for c in chosen[1:]:
+        close = c.score >= 0.85 * lead.score or (_CONTRAST.match(c.text) and c.hit is lead.hit)
+        if close and polarity(question, c.text) == -vote and (q_terms & set(content_terms(c.text))) - lead_terms:
+            return "", 0
+    return ("Yes" if vote > 0 else "No"), 0
+
+
+def lead_for_answer(question: str, chosen: list[Candidate]) -> tuple[str, int]:
+    """The direct answer that leads, and the index of the chosen sentence it comes from."""
+    if not chosen:
+        return "", 0
+    if question_kind(question) == "yesno":
+        return yes_no_lead(question, chosen)
+    return lead_for(question, chosen[0]), 0
+
+
 def lead_for(question: str, best: Candidate) -> str:
     """A short direct answer taken from the best sentence: "Yes", "No", "Up to 5 working days", "4.30 pm".
     For "when" questions a sentence that says "today" is dated by its source's date."""
@@ -303,13 +385,7 @@ def lead_for(question: str, best: Candidate) -> str:
         months = "January February March April May June July August September October November December".split()
         return f"On {d.day} {months[d.month - 1]} {d.year} (the date of the source, which says \u201c{_RELATIVE_DAY.search(text).group(1)}\u201d)"
     if kind == "yesno":
-        if best.lex < 0.34:
-            return ""  # not confident the sentence is about what was asked
-        q_neg = bool(_NEGATIVE.search(question))
-        s_neg = bool(_NEGATIVE.search(text))
-        if q_neg:
-            return ""
-        return "No" if s_neg else "Yes"
+        return yes_no_lead(question, [best])[0]
     pattern = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT}.get(kind)
     if pattern is None:
         return ""

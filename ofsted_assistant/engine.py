@@ -18,9 +18,11 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, is_perspective_question, is_survey_question, lead_for, max_sentences_for, score_candidates, select
+from .answer import _CONTINUES, Candidate, cover_parts, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, score_candidates, select
 from .citations import Citation, build_citations, check_answer
 from .errors import IndexMissing
+from .polarity import contradicted_premise
+from .retrieval import expand_query
 from .followup import condense
 from .retrieval import Filters, Hit, Retriever
 from .settings import Settings
@@ -213,8 +215,6 @@ class Engine:
 
         with self._lock:
             t1 = time.perf_counter()
-            from .retrieval import expand_query
-
             qvec = self.retriever.embed_query(expand_query(standalone))
             timings["embed"] = (time.perf_counter() - t1) * 1000
             t2 = time.perf_counter()
@@ -254,6 +254,12 @@ class Engine:
                 perspectives=answer.perspectives_asked,
                 survey=is_survey_question(focus),
             )
+            parts = question_parts(focus)
+            if len(parts) > 1:
+                with self._lock:
+                    vecs = self.embedder.encode([expand_query(p) for p in parts])
+                limit = max_sentences_for(focus, self.settings.answer.max_sentences) + 1
+                chosen = cover_parts(chosen, cands, list(zip(parts, vecs)), self.df, self.n_chunks, limit)
             answer.evidence = evidence_score(cands)
             if mode == "llm" and self.settings.llm.provider:
                 self._llm_answer(answer, standalone, hits, chosen, history)
@@ -298,10 +304,25 @@ class Engine:
                 f"question. The closest passage ({best.hit.chunk.meta.title}) says: \u201c{best.text}\u201d " + guard.WHERE_TO_GO,
                 evidence,
             )
+        # A premise the passages contradict ("since the meeting is compulsory ..." / "voluntary").
+        wanted = named_authorities(question)
+        for rank, c in enumerate(sorted(cands, key=lambda c: c.score, reverse=True)):
+            meta = c.hit.chunk.meta
+            why = contradicted_premise(question, c.text, near=rank < 3, named_source=bool(wanted) and meta.authority in wanted)
+            if why:
+                return (
+                    "unsupported_premise",
+                    f"The question takes for granted something the documents contradict: {why}. "
+                    f"{meta.title} ({meta.publisher}, {meta.authority_label}) says: \u201c{c.text}\u201d " + guard.WHERE_TO_GO,
+                    evidence,
+                )
         return None
 
     # -- composing -----------------------------------------------------------------------------------
     def _compose(self, answer: Answer, question: str, chosen: list[Candidate]) -> None:
+        lead, k = lead_for_answer(question, chosen) if chosen and not answer.perspectives_asked else ("", 0)
+        if k and not _CONTINUES.match(chosen[k].text):
+            chosen = [chosen[k]] + chosen[:k] + chosen[k + 1 :]  # the sentence that gives the direct answer leads
         used: list[tuple] = []  # (chunk, [spans])
         index: dict[str, int] = {}
         for c in chosen:
@@ -314,7 +335,6 @@ class Engine:
         authorities = {c.hit.chunk.meta.authority for c in chosen}
         mixed = len(authorities) > 1
         parts = []
-        lead = lead_for(question, chosen[0]) if chosen and not answer.perspectives_asked else ""
         previous_speaker = None
         for i, c in enumerate(chosen):
             n = index[c.hit.chunk.chunk_id] + 1

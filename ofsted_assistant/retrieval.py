@@ -59,8 +59,26 @@ GLOSSARY: dict[str, str] = {
 }
 
 
+# How staff say it -> how the documents say it. Phrases a word glossary cannot catch ("push it back").
+PHRASES: list[tuple[re.Pattern, str]] = [
+    (re.compile(p, re.I), words_)
+    for p, words_ in [
+        (r"\b(?:push|put|move)(?:es|ed|ing)?\s+(?:\w+\s+){0,2}(?:back|off)\b|\breschedul\w*|\bpostpon\w*", "defer deferral"),
+        (r"\b(?:done|finished|achieved|delivered|ticked off|sorted)\b", "completed"),
+        (r"\b(?:money|pay|paid|payment|salary|salaries|afford|funding|funded|cost|costs)\b", "fee costs salaries"),
+        (r"\b(?:sit through|sit in|turn up|show up|be there|go to)\b", "attend attendance present"),
+        (r"\b(?:tell|telling|talk to|discuss)\b", "communicate share"),
+        (r"\b(?:stress|stressed|burnout|burn-out|wellbeing|well-being)\b", "mental health wellbeing"),
+        (r"\b(?:start|starts|trigger|triggers|call|calls)\s+(?:a |one |the )?(?:pause|halt)\b|\bwho can (?:actually )?start\b", "initiate request"),
+        (r"\b(?:up to now|so far|getting on|progress)\b", "currently so far progress"),
+        (r"\b(?:warning|heads[- ]up)\b", "notice notification"),
+    ]
+]
+
+
 def expand_query(question: str) -> str:
     extra = [GLOSSARY[w] for w in words(question) if w in GLOSSARY]
+    extra += [add for pattern, add in PHRASES if pattern.search(question)]
     m = re.findall(r"\bpara(?:graph)?s?\.?\s*(\d{1,3})", question, re.I)
     extra += [f"paragraph {n}" for n in m]
     return question if not extra else f"{question} ({'; '.join(extra)})"

@@ -119,3 +119,44 @@ def test_json_contract(engine):
         assert key in d["citations"][0]
     assert d["mode"] == "extractive"
     assert d["timings_ms"]["total"] > 0
+
+
+# Yes/no answers must not say "Yes" when the source says no (a wrong yes about a rule can hurt someone).
+@pytest.mark.parametrize(
+    ("question", "lead", "must_say"),
+    [
+        ("Is the final feedback meeting compulsory?", "No - ", "voluntary"),
+        ("Do I have to attend the final feedback meeting?", "No - ", "voluntary"),
+        ("Can I tell parents the inspection outcome?", "", "not permitted"),  # it depends: no bare Yes
+    ],
+)
+def test_yes_no_leads_follow_what_the_source_says(engine, question, lead, must_say):
+    a = engine.ask(question)
+    assert a.answered
+    assert not a.answer.startswith("Yes")
+    if lead:
+        assert a.answer.startswith(lead)
+    assert must_say in a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("Since the final feedback meeting is compulsory for the whole SLT now, how do we cover their lessons?", "voluntary"),
+        ("how much is the inspection fee for OIs on the new pilot?", "no separate inspection fee"),
+        ("Ofsted says all 132 Big Listen actions are done now - what were the last ones?", "Forty-two out of 132"),
+    ],
+)
+def test_a_false_premise_is_refused_with_what_the_documents_do_say(engine, question, quoted):
+    a = engine.ask(question)
+    assert not a.answered and a.refusal == "unsupported_premise"
+    assert a.answer.startswith(CANNOT_ANSWER)
+    assert quoted in a.answer
+
+
+def test_each_part_of_a_two_part_question_is_answered(engine):
+    # "how long" alone would pick the pause sentence; "who can request it" must get its own sentence.
+    a = engine.ask("How long can an inspection be paused, and who can request a pause?")
+    assert a.answered
+    assert "5 working days" in a.answer
+    assert "Headteachers can request a pause" in a.answer

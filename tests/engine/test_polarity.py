@@ -1,0 +1,126 @@
+"""Yes/no polarity, false premises, multi-part questions and staff phrasing: pure logic, no model."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from ofsted_assistant.answer import question_parts, yes_no_lead
+from ofsted_assistant.polarity import contradicted_premise, is_yes_no, polarity
+from ofsted_assistant.retrieval import expand_query
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("Can I bring a colleague?", "All staff members can have an appropriate person present.", 1),
+        ("Can staff sit in on meetings with parents?", "Staff members should not be present for meetings with parents.", -1),
+        # obligation answered by "voluntary" is a No, though the sentence has no negation
+        ("Is the final feedback meeting compulsory?", "Attendance at the final feedback meeting is voluntary.", -1),
+        ("Do I have to attend the final feedback meeting?", "Attendance is voluntary, and individuals may leave.", -1),
+        ("Do I have to attend?", "You must attend.", 1),
+        ("Do I have to attend?", "You are not required to attend.", -1),
+        ("Do I have to attend?", "You can bring a colleague.", 0),  # says nothing about the obligation
+        ("Is attendance optional?", "Attendance is voluntary.", 1),
+        ("Is attendance optional?", "Attendance is compulsory.", -1),
+        ("Should heads become inspectors?", "We urge you to step down from serving as Ofsted inspectors.", -1),
+        ("Can't I bring someone?", "All staff can have an appropriate person present.", 0),  # negated question: ambiguous
+    ],
+)
+def test_polarity(question, sentence, expected):
+    assert polarity(question, sentence) == expected
+
+
+def _cand(text, lex=1.0, score=1.0, hit=None):
+    hit = hit or SimpleNamespace(chunk=SimpleNamespace(heading_path=()))
+    return SimpleNamespace(text=text, lex=lex, score=score, hit=hit)
+
+
+def test_yes_no_lead_holds_back_when_a_close_sentence_says_no_about_what_was_asked():
+    hit = SimpleNamespace(chunk=SimpleNamespace(heading_path=("Communicating outcomes",)))
+    chosen = [
+        _cand("You can communicate inspection outcomes with colleagues, family members and medical advisers.", 0.65, 0.65, hit),
+        _cand("However, you are not permitted to make this information public or share it with parents.", 0.84, 0.62, hit),
+    ]
+    assert yes_no_lead("Can I tell parents the inspection outcome?", chosen) == ("", 0)
+
+
+def test_yes_no_lead_keeps_yes_when_the_no_is_about_something_else():
+    chosen = [
+        _cand("All staff members can have an appropriate person present during meetings with inspectors.", 1.0, 0.69),
+        _cand("Staff members should not be present for meetings between inspectors and parents.", 1.0, 0.68),
+    ]
+    assert yes_no_lead("Can I bring a colleague to this meeting?", chosen) == ("Yes", 0)
+
+
+def test_yes_no_lead_needs_a_sentence_about_the_question():
+    assert yes_no_lead("Can I bring a colleague?", [_cand("Unrelated sentence about pilots", lex=0.1)]) == ("", 0)
+    assert yes_no_lead("Can I bring a colleague?", []) == ("", 0)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "kwargs", "fragment"),
+    [
+        ("Since the final feedback meeting is compulsory now, how do we cover lessons?",
+         "Attendance at the final feedback meeting is voluntary.", {}, "voluntary, not compulsory"),
+        ("Ofsted says all 132 actions are done - what were the last ones?",
+         "Forty-two out of 132 pledges completed so far.", {"near": False}, "forty-two out of 132"),
+        ("how much is the inspection fee for OIs?", "Under this new model, there is no separate inspection fee.", {}, "no separate inspection fee"),
+        ("Why does the NEU want more heads to become Ofsted inspectors?",
+         "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}, "step down"),
+    ],
+)
+def test_contradicted_premises_are_caught(question, sentence, kwargs, fragment):
+    why = contradicted_premise(question, sentence, **kwargs)
+    assert why and fragment in why
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "kwargs"),
+    [
+        # a yes/no question asks; it takes nothing for granted
+        ("Is the final feedback meeting compulsory?", "Attendance at the final feedback meeting is voluntary.", {}),
+        # "what do I have to do" is a real question, not an asserted obligation
+        ("What do I have to do at the final feedback meeting?", "Attendance is voluntary.", {}),
+        # a far-down sentence does not refute, except for the exact "all N" / "M out of N" check
+        ("how much is the inspection fee?", "There is no separate inspection fee.", {"near": False}),
+        # joining vs leaving only counts for the source the question names
+        ("Why does Ofsted want heads to become inspectors?", "We urge you to step down as inspectors.", {"named_source": False}),
+        ("Ofsted says all 132 actions are done - what were the last ones?", "132 out of 132 completed.", {}),
+        ("What happens if no governors can attend?", "There is no time for governors.", {}),
+    ],
+)
+def test_questions_that_assert_nothing_false_are_not_refused(question, sentence, kwargs):
+    assert contradicted_premise(question, sentence, **kwargs) is None
+
+
+def test_is_yes_no():
+    assert is_yes_no("Can I bring a colleague?") and is_yes_no("so is it compulsory?")
+    assert not is_yes_no("Why is it compulsory?") and not is_yes_no("Since it is compulsory, what now?")
+
+
+def test_question_parts():
+    assert question_parts("how much notice do we get and how long are they in for?") == [
+        "how much notice do we get", "how long are they in for"]
+    assert question_parts("Should I sign up? what do Ofsted and the union each say?") == [
+        "Should I sign up", "what do Ofsted and the union each say"]
+    assert question_parts("who, where and when?") == ["who, where and when"]  # one question, several asks
+    assert question_parts("Can I bring a colleague?") == ["Can I bring a colleague"]
+
+
+@pytest.mark.parametrize(
+    ("question", "added"),
+    [
+        ("can we ask them to push it back?", "deferral"),
+        ("can we put the inspection off?", "deferral"),
+        ("how many had they done?", "completed"),
+        ("how does the pilot handle the money side?", "fee"),
+        ("do I have to sit through the final meeting?", "attend"),
+        ("para 118", "paragraph 118"),
+        ("who is the HMCI?", "chief inspector"),
+    ],
+)
+def test_staff_phrasing_is_expanded_to_the_documents_words(question, added):
+    assert added in expand_query(question).lower()
+    assert expand_query("What is the Big Listen?") == "What is the Big Listen?"
