@@ -15,14 +15,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .guard import looks_like_instructions
-from .polarity import polarity
+from .polarity import YES_NO_START, polarity
 from .retrieval import Hit, expand_query
 from .text import content_terms, normalise, split_sentences, words
 
-_YES_NO = re.compile(
-    r"^(?:so |and |but |ok |okay )?(can|could|may|might|is|are|am|do|does|did|will|would|should|shall|has|have|must|was|were)\b",
-    re.I,
-)
 _DURATION = re.compile(
     r"\b((?:up to|within|at least|at most|more than|over|about|around|just|only)?\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(?:working\s+)?(?:days?|day’s|weeks?|months?|years?|hours?|terms?))\b",
     re.I,
@@ -49,6 +45,7 @@ class Candidate:
     focus: float = 0.0
     score: float = 0.0
     vec: np.ndarray | None = None
+    terms: frozenset[str] = frozenset()  # content terms of the sentence and its headings
     typed: bool = False  # contains the kind of answer the question asks for
     intro: str = ""  # the sentence that introduces a list, when the candidate carries its list
 
@@ -71,7 +68,7 @@ def question_kind(question: str) -> str:
         return "date"
     if re.search(r"\bhow many\b|\bhow much\b|\bwhat number\b", q):
         return "count"
-    if _YES_NO.search(q):
+    if YES_NO_START.search(q):
         return "yesno"
     return "open"
 
@@ -124,7 +121,7 @@ def score_candidates(
     answer_type = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT}.get(kind)
     for i, (c, v) in enumerate(zip(cands, vecs)):
         c.vec = v
-        terms = set(content_terms(c.text)) | set(content_terms(" ".join(c.hit.chunk.heading_path)))
+        c.terms = terms = frozenset(content_terms(c.text)) | frozenset(content_terms(" ".join(c.hit.chunk.heading_path)))
         c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0))  # a list is judged by its intro too
         c.lex = min(1.0, (sum(w[t] for t in qterms if t in terms) + 0.5 * sum(w[t] for t in xterms if t in terms)) / total)
         c.focus = sum(w[t] for t in fterms if t in terms) / ftotal if fterms else 0.0
@@ -244,13 +241,13 @@ def cover_parts(chosen: list[Candidate], cands: list[Candidate], parts: list[tup
         total = sum(w.values()) or 1.0
 
         def part_score(c: Candidate) -> float:
-            have = set(content_terms(c.text)) | set(content_terms(" ".join(c.hit.chunk.heading_path)))
-            return 0.6 * float(c.vec @ vec) + 0.4 * sum(w[t] for t in terms if t in have) / total
+            return 0.6 * float(c.vec @ vec) + 0.4 * sum(w[t] for t in terms if t in c.terms) / total
 
         best = max(cands, key=part_score)
-        if best in out or any(_overlaps(best, d) for d in out) or part_score(best) < 0.35:
+        best_score = part_score(best)
+        if best in out or any(_overlaps(best, d) for d in out) or best_score < 0.35:
             continue
-        if any(part_score(d) >= part_score(best) * 0.9 for d in out):
+        if any(part_score(d) >= best_score * 0.9 for d in out):
             continue  # already answered by a chosen sentence
         if len(out) < limit:
             out.append(best)
@@ -340,37 +337,37 @@ _RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b",
 _CONTRAST = re.compile(r"^(however|but|although|though|unless|except|even so|nevertheless)\b", re.I)
 
 
-def yes_no_lead(question: str, chosen: list[Candidate]) -> tuple[str, int]:
-    """"Yes" or "No" for a yes/no question, from the best sentence; ("", 0) when unsure.
+def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
+    """"Yes" or "No" for a yes/no question, from the best sentence (the first chosen); "" when unsure.
 
     The best sentence must be about what was asked (enough of the question's rare words) and its polarity
     clear. Another sentence that says the opposite about something the best one leaves out ("You can share
     outcomes with family ... However, you are not permitted to share it with parents") means it depends:
     no yes/no lead, the sentences speak for themselves."""
     if not chosen or chosen[0].lex < 0.34:
-        return "", 0
+        return ""
     lead = chosen[0]
     vote = polarity(question, lead.text)
     if vote == 0:
-        return "", 0
+        return ""
     if len(chosen) == 1:
-        return ("Yes" if vote > 0 else "No"), 0
+        return "Yes" if vote > 0 else "No"
     q_terms = set(content_terms(question))
     lead_terms = set(content_terms(lead.text)) | set(content_terms(" ".join(lead.hit.chunk.heading_path)))
     for c in chosen[1:]:
         close = c.score >= 0.85 * lead.score or (_CONTRAST.match(c.text) and c.hit is lead.hit)
         if close and polarity(question, c.text) == -vote and (q_terms & set(content_terms(c.text))) - lead_terms:
-            return "", 0
-    return ("Yes" if vote > 0 else "No"), 0
+            return ""
+    return "Yes" if vote > 0 else "No"
 
 
-def lead_for_answer(question: str, chosen: list[Candidate]) -> tuple[str, int]:
-    """The direct answer that leads, and the index of the chosen sentence it comes from."""
+def lead_for_answer(question: str, chosen: list[Candidate]) -> str:
+    """The direct answer that leads the first chosen sentence: a yes/no lead hears the other chosen sentences."""
     if not chosen:
-        return "", 0
+        return ""
     if question_kind(question) == "yesno":
         return yes_no_lead(question, chosen)
-    return lead_for(question, chosen[0]), 0
+    return lead_for(question, chosen[0])
 
 
 def lead_for(question: str, best: Candidate) -> str:
@@ -385,7 +382,7 @@ def lead_for(question: str, best: Candidate) -> str:
         months = "January February March April May June July August September October November December".split()
         return f"On {d.day} {months[d.month - 1]} {d.year} (the date of the source, which says \u201c{_RELATIVE_DAY.search(text).group(1)}\u201d)"
     if kind == "yesno":
-        return yes_no_lead(question, [best])[0]
+        return yes_no_lead(question, [best])
     pattern = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT}.get(kind)
     if pattern is None:
         return ""

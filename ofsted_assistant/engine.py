@@ -18,13 +18,12 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import _CONTINUES, Candidate, cover_parts, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, score_candidates, select
+from .answer import Candidate, cover_parts, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, score_candidates, select
 from .citations import Citation, build_citations, check_answer
 from .errors import IndexMissing
-from .polarity import contradicted_premise
-from .retrieval import expand_query
 from .followup import condense
-from .retrieval import Filters, Hit, Retriever
+from .polarity import contradicted_premise
+from .retrieval import Filters, Hit, Retriever, expand_query
 from .settings import Settings
 from .text import content_terms, numbers, words
 
@@ -320,9 +319,7 @@ class Engine:
 
     # -- composing -----------------------------------------------------------------------------------
     def _compose(self, answer: Answer, question: str, chosen: list[Candidate]) -> None:
-        lead, k = lead_for_answer(question, chosen) if chosen and not answer.perspectives_asked else ("", 0)
-        if k and not _CONTINUES.match(chosen[k].text):
-            chosen = [chosen[k]] + chosen[:k] + chosen[k + 1 :]  # the sentence that gives the direct answer leads
+        lead = lead_for_answer(question, chosen) if not answer.perspectives_asked else ""
         used: list[tuple] = []  # (chunk, [spans])
         index: dict[str, int] = {}
         for c in chosen:

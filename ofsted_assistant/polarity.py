@@ -32,7 +32,8 @@ OPTIONAL = re.compile(
 JOIN = re.compile(r"\b(become|becoming|join|joining|sign up|signing up|apply|applying|take up|volunteer as|serve as)\b", re.I)
 LEAVE = re.compile(r"\b(step down|stepping down|stand down|resign|resigning|quit|quitting|leave (?:the|their|your) role)\b", re.I)
 
-_YES_NO_START = re.compile(
+#: How a yes/no question opens ("Can I ...?", "so is it ...?"); answer.question_kind uses it too.
+YES_NO_START = re.compile(
     r"^(?:so |and |but |ok |okay |then )?(can|could|may|might|is|are|am|do|does|did|will|would|should|shall|has|have|must|was|were)\b",
     re.I,
 )
@@ -45,11 +46,7 @@ _NUMBER_WORDS = {
 
 def is_yes_no(question: str) -> bool:
     """Does the question ask yes or no ("Can I ...?", "Is it ...?"), rather than take something for granted?"""
-    return bool(_YES_NO_START.search(normalise(question).strip()))
-
-
-def negated(text: str) -> bool:
-    return bool(NEGATION.search(normalise(text)))
+    return bool(YES_NO_START.search(normalise(question).strip()))
 
 
 def polarity(question: str, sentence: str) -> int:

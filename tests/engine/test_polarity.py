@@ -43,7 +43,7 @@ def test_yes_no_lead_holds_back_when_a_close_sentence_says_no_about_what_was_ask
         _cand("You can communicate inspection outcomes with colleagues, family members and medical advisers.", 0.65, 0.65, hit),
         _cand("However, you are not permitted to make this information public or share it with parents.", 0.84, 0.62, hit),
     ]
-    assert yes_no_lead("Can I tell parents the inspection outcome?", chosen) == ("", 0)
+    assert yes_no_lead("Can I tell parents the inspection outcome?", chosen) == ""
 
 
 def test_yes_no_lead_keeps_yes_when_the_no_is_about_something_else():
@@ -51,12 +51,12 @@ def test_yes_no_lead_keeps_yes_when_the_no_is_about_something_else():
         _cand("All staff members can have an appropriate person present during meetings with inspectors.", 1.0, 0.69),
         _cand("Staff members should not be present for meetings between inspectors and parents.", 1.0, 0.68),
     ]
-    assert yes_no_lead("Can I bring a colleague to this meeting?", chosen) == ("Yes", 0)
+    assert yes_no_lead("Can I bring a colleague to this meeting?", chosen) == "Yes"
 
 
 def test_yes_no_lead_needs_a_sentence_about_the_question():
-    assert yes_no_lead("Can I bring a colleague?", [_cand("Unrelated sentence about pilots", lex=0.1)]) == ("", 0)
-    assert yes_no_lead("Can I bring a colleague?", []) == ("", 0)
+    assert yes_no_lead("Can I bring a colleague?", [_cand("Unrelated sentence about pilots", lex=0.1)]) == ""
+    assert yes_no_lead("Can I bring a colleague?", []) == ""
 
 
 @pytest.mark.parametrize(
