@@ -77,9 +77,13 @@ def _number(token: str) -> int | None:
     return _NUMBER_WORDS.get(token)
 
 
-# Only adjectives assert an obligation as a premise ("since the meeting is compulsory"); "what do I have to do"
-# is a real question.
-_OBLIGATORY_ADJ = re.compile(r"\b(compulsory|mandatory|obligatory|required)\b", re.I)
+# Only these adjectives assert an obligation as a premise ("since the meeting is compulsory"); "what do I have
+# to do", "what is required of the head" and "who is required to attend" are real questions, and so is a
+# question whose subject is the wh-word ("which staff are compulsory at ...?").
+_OBLIGATORY_ADJ = re.compile(r"\b(compulsory|mandatory|obligatory)\b", re.I)
+_ASKS_WHAT_IS_OBLIGATORY = re.compile(
+    r"^(?:what|who|which(?:\s+[\w-]+){0,2})\s+(?:is|are|was|were)\s+(?:now\s+|actually\s+)?(?:compulsory|mandatory|obligatory)\b", re.I
+)
 
 
 def contradicted_premise(question: str, sentence: str, near: bool = True, named_source: bool = False) -> str | None:
@@ -90,14 +94,19 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
     source the question names ("why does the union want ...").
     - obligation: "Since the meeting is compulsory, ..." vs "Attendance ... is voluntary";
     - joining vs leaving: "why does the union want heads to become inspectors" vs "step down from serving";
-    - "all N" vs "M out of N" (M < N): "now all 132 actions are done" vs "42 out of 132 completed";
+    - "all N (are) done" vs "M out of N" (M < N): "now all 132 actions are done" vs "42 out of 132 completed";
     - existence: "how much is the inspection fee" vs "there is no separate inspection fee".
     """
     if is_yes_no(question):
         return None
     q, s = normalise(question), normalise(sentence)
     q_negated = bool(NEGATION.search(q))
-    m = re.search(r"\ball (?:of )?(?:the )?(\d+)\b", q, re.I)
+    # "all N ... done": the question asserts that all N are complete ("what are all 132 actions?" asserts nothing)
+    m = re.search(
+        r"\ball (?:of )?(?:the )?(\d+)\b(?:\s+[\w'-]+){0,6}?\s+(?:done|completed?|finished|delivered|achieved|met|fulfilled|in place)\b",
+        q,
+        re.I,
+    )
     if m:
         total = int(m.group(1))
         for part, whole in re.findall(r"\b([\w-]+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\b", s, re.I):
@@ -106,7 +115,7 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
                 return f"not all {total}: the source says {part.lower()} out of {total}"
     if not near or q_negated:
         return None
-    if _OBLIGATORY_ADJ.search(q) and OPTIONAL.search(s):
+    if _OBLIGATORY_ADJ.search(q) and not _ASKS_WHAT_IS_OBLIGATORY.search(q.strip()) and OPTIONAL.search(s):
         return f"the source says it is {OPTIONAL.search(s).group(1).lower()}, not {_OBLIGATORY_ADJ.search(q).group(1).lower()}"
     if named_source and JOIN.search(q) and LEAVE.search(s) and not LEAVE.search(q):
         return f"that source urges the opposite: to {LEAVE.search(s).group(1).lower()}"

@@ -64,6 +64,8 @@ def test_yes_no_lead_needs_a_sentence_about_the_question():
     [
         ("Since the final feedback meeting is compulsory now, how do we cover lessons?",
          "Attendance at the final feedback meeting is voluntary.", {}, "voluntary, not compulsory"),
+        ("Why is the final feedback meeting mandatory for governors?",
+         "Attendance at the final feedback meeting is voluntary.", {}, "voluntary, not mandatory"),
         ("Ofsted says all 132 actions are done - what were the last ones?",
          "Forty-two out of 132 pledges completed so far.", {"near": False}, "forty-two out of 132"),
         ("how much is the inspection fee for OIs?", "Under this new model, there is no separate inspection fee.", {}, "no separate inspection fee"),
@@ -88,6 +90,13 @@ def test_contradicted_premises_are_caught(question, sentence, kwargs, fragment):
         # joining vs leaving only counts for the source the question names
         ("Why does Ofsted want heads to become inspectors?", "We urge you to step down as inspectors.", {"named_source": False}),
         ("Ofsted says all 132 actions are done - what were the last ones?", "132 out of 132 completed.", {}),
+        # asking what is required or compulsory is a real question, not an asserted obligation
+        ("What is required of the headteacher during the final feedback meeting?", "Schools have the option to request leaders.", {}),
+        ("Who is required to attend the end-of-day meetings?", "Attendance is voluntary.", {}),
+        ("Which staff are compulsory at the final feedback meeting?", "Attendance is voluntary.", {}),
+        # "all N" without saying they are done takes nothing for granted
+        ("What are all 132 Big Listen actions?", "Forty-two out of 132 pledges completed so far.", {"near": False}),
+        ("all 132?", "Forty-two out of 132 pledges completed so far.", {}),
         ("What happens if no governors can attend?", "There is no time for governors.", {}),
     ],
 )
