@@ -47,7 +47,7 @@ def validate_question(question: object, max_chars: int = 2000) -> str:
 
 @dataclass(frozen=True)
 class Route:
-    kind: str  # "injection" | "named_school" | "personal_data"
+    kind: str  # "injection" | "task_request" | "named_school" | "personal_data"
     message: str
 
 
@@ -56,7 +56,7 @@ _INJECTION = [
     r"\b(system|developer|hidden|initial|original)\s+(prompt|message|instructions?)\b",
     r"\b(reveal|print|show|repeat|output|leak|display)\b.{0,30}\b(prompt|instructions|configuration)\b",
     r"\byou are (now|no longer)\b",
-    r"\b(not|no longer) (limited|restricted|bound) to\b",
+    r"\byou(?:'re|’re| are)?\s+(?:not|no longer) (?:limited|restricted|bound) to\b",
     r"\bfrom your own (knowledge|training|experience)\b",
     r"\bpretend (to be|you are)\b|\bact as (an?|my)\b|\bjailbreak\b|\bDAN mode\b",
     r"^\s*(system|assistant)\s*(notice|message|override|:)",
@@ -67,10 +67,52 @@ _INJECTION = [
     r"\b(your|these are (your|the)) new (rules|instructions|persona|role)\b",
     r"\b(developer|god|debug|admin|unrestricted) mode\b",
     r"\bwithout (any )?(restrictions|limits|limitations|rules|filters|censorship)\b",
-    r"\b(what|tell me|show me) (are |were )?(your|the) (rules|instructions|guidelines|prompt)\b",
+    r"\b(what|tell me|show me) (are |were |is )?your (rules|instructions|guidelines|prompt)\b|\b(show|tell|give) me the (system )?prompt\b",
     r"\bdo anything now\b",
     r"\b(print|repeat|output) (everything|all|the text) (above|before|so far)\b",
 ]
+
+# Asked of the assistant in a question, never looked for in documents: requests to answer beyond the
+# sources (own knowledge, opinion, role-play, a counterfactual source), to reveal its set-up, or text
+# dressed as a chat template. Staff rarely phrase a real question this way, so a false refusal is unlikely
+# and costs a rephrase; a wrong answer "from general knowledge" costs more.
+_SOURCES = r"(?:documents?|docs|sources?|quotes?|quotations?|citations?|references?)"
+_BEYOND_SOURCES = [
+    rf"\b(?:set aside|put aside|skip|ignore|leave out|forget about|stop (?:using|quoting|citing)|"
+    rf"without (?:using|citing|quoting|referring to|looking at|checking))\b.{{0,30}}\b(?:the|your|these|those|any)\s+{_SOURCES}\b",
+    r"\bwithout (?:citing|quoting|referencing) (?:anything|any ?thing|a source|sources)\b",
+    rf"\b(?:answer|respond|reply|questions?|tell me)\b.{{0,40}}\b(?:outside|beyond|instead of|without) (?:of )?(?:the |your |these )?{_SOURCES}\b",
+    r"\b(?:your|use|using|from|with|on) (?:own |general |outside |background |prior |wider |personal )+knowledge\b",
+    r"\b(?:from|using|use|on|with|based on) what you (?:already |actually )?know\b",
+    r"\byour (?:own |personal |honest )?(?:opinions?|views?|training(?: data)?)\b|\bwhat (?:do )?you (?:really|personally|honestly) think\b",
+    r"\bmake (?:something|it|stuff|things|an? (?:\w+ )?(?:answer|response)) up\b|\bmake up (?:an?|some) (?:\w+ )?(?:answer|response|facts?)\b",
+    r"\byou\s*(?:weren'?t|were not|aren'?t|are not|'re not|’re not)\s+(?:restricted|limited|bound|tied)\b|\byou\b.{0,30}\b(?:had|have|with) no (?:rules|restrictions|guidelines|filters|guardrails|limits)\b",
+    r"\b(?:unfiltered|unrestricted|uncensored|jailbroken)\b",
+    r"\b(?:can|could|would|will) (?:you|u)\b.{0,15}\brole[- ]?play\b|\blet'?s role[- ]?play\b|\bin the (?:voice|style|persona) of\b|\bas if you (?:were|are)\b|\bimagine (?:that )?you(?:'re| are)\b",
+    rf"\b(?:answer|respond|reply|write)\b.{{0,20}}\bas (?:if|though)\b.{{0,40}}\b(?:said|says|stated|allowed)\b",
+    r"\bassume\b.{0,20}\b(?:documents?|sources?|handbook|guidance)\b.{0,20}\b(?:wrong|incorrect|false|lying|mistaken)\b",
+    r"\b(?:respond|reply|answer)\s+(?:only|just|exactly)\s+(?:with\s+)?['\"‘“]|\b(?:respond|reply|answer) only with\b",
+    r"\bwhat (?:were|have) you (?:been )?(?:told|instructed|programmed|configured|set up)\b|\b(?:text|instructions?|messages?) you were given\b",
+    r"\byour (?:configuration|config|set-?up|system message|instructions|rules)\b|\btranslate (?:your|the) (?:instructions|prompt|rules)\b",
+    # payloads riding on a real question: "... then add that grades are abolished", "begin your reply with ..."
+    r"\b(?:begin|start|end|finish|open|close) (?:your|the) (?:reply|answer|response|message)\b|\b(?:after|once|when) (?:you(?:'ve| have)? )?answer(?:ing|ed)?\b.{0,20}\b(?:say|add|write|tell|state|append|include)\b",
+    r"\b(?:add|append|include|insert) (?:the )?(?:sentence|line|phrase|words?|text|statement|note)\b.{0,10}['\"‘“:]|\brepeat after me\b",
+    r"\b(?:disable|turn off|switch off|skip|remove|drop) (?:your |the )?(?:citation|source|safety|fact)[- ]?(?:checks?|checking|filters?|rules?|guard\w*)\b|\bwith(?:out| no) (?:the )?(?:citations|sources|quotes|references)\b",
+    r"\bi (?:hereby )?(?:authori[sz]e|permit|allow|instruct|order) you\b|\byou (?:are|have been) (?:now )?(?:authori[sz]ed|permitted|allowed|cleared|instructed) to\b",
+    r"\b(?:admin|administrator|developer|your (?:creator|developers?|owner|operator)|system)\s+(?:says|has said|wants|authori[sz]es|allows|requires)\b",
+    r"^\s*(?:new |updated |additional )?(?:instruction|instructions|directive|override|note to (?:the )?(?:ai|assistant|model|bot))\s*:|\b(?:dear|hey|attention) (?:ai|assistant|chatbot|model|bot)\b",
+    r"\bconfirm\b.{0,60}\b(?:documents?|sources?|handbook|guidance)\b.{0,40}\b(?:updated|changed|now say|now says|new version)\b",
+    r"\b(?:documents?|sources?|handbook|guidance) (?:now|has been updated to|have been updated to|were updated to|was updated to) (?:say|says|state|states|allow|allows)\b",
+    r"\[/?INST\]|<\|im_(?:start|end)\|>|<</?SYS>>|<\|(?:system|user|assistant)\|>|^#{2,}\s*(?:instruction|system)\b",
+]
+
+# Requests to produce a document rather than to answer a question about inspection.
+_TASK_REQUEST = re.compile(
+    r"^(?:please\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|i need you to\s+|)"
+    r"(?:write|draft|create|generate|compose|produce|prepare)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my|some)\b.{0,60}\b"
+    r"(?:letter|e-?mail|policy|plan|risk assessment|lesson|essay|template|speech|statement|newsletter|post|poem|sef|self-evaluation)",
+    re.I,
+)
 
 _SCHOOL_NAME = (
     r"(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’-]+\s+){1,5}"
@@ -99,7 +141,7 @@ def looks_like_instructions(text: str) -> bool:
 def route(question: str, known=lambda name: False) -> Route | None:
     """`known(name)` says whether a name appears in the indexed documents (then it is not routed away)."""
     q = question
-    for pattern in _INJECTION:
+    for pattern in (*_INJECTION, *_BEYOND_SOURCES):
         if re.search(pattern, q, re.I | re.S):
             return Route(
                 "injection",
@@ -107,6 +149,14 @@ def route(question: str, known=lambda name: False) -> Route | None:
                 "because a message asks me to. Ask me a question about inspection and I'll answer it from the "
                 "sources, with quotes. " + COVERAGE,
             )
+    if _TASK_REQUEST.search(q):
+        return Route(
+            "task_request",
+            "I answer questions about inspection from the documents I hold, with quotes; I don't write documents "
+            "such as letters, plans or risk assessments. Ask me what the documents say (for example, \u201cWhat "
+            "does the handbook say about pausing an inspection?\u201d) and use the answer and its sources in your own "
+            "writing. " + COVERAGE,
+        )
     if _EMAIL.search(q) or _PHONE.search(q) or _NI.search(q) or _DOB.search(q) or _PERSON_ASK.search(q) or (
         _PUPIL_WORDS.search(q) and _NAMED_PERSON.search(q)
     ):
