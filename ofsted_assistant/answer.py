@@ -30,7 +30,24 @@ _DATE = re.compile(
     r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:in|during|throughout|later in|early)\s+(?:the\s+)?(?:\d{4}(?:-\d{2})?|January|February|March|April|May|June|July|August|September|October|November|December|the year|the term))\b",
     re.I,
 )
-_COUNT = re.compile(r"\b(\d+|[Ff]orty-two|just under a third)\b(?:\s+(?:out of|of)\s+\d+)?")
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_NUM = (
+    r"(?:\d[\d,]*(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:%s))?|%s|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|hundreds|thousands|dozens)" % (_UNITS, _UNITS)
+)
+_FRACTION = r"(?:(?:just |nearly |almost |about |around |over |under |more than |less than )*(?:a|one|two) (?:third|quarter|half)s?|half|most|all|none)"
+#: A number, with what it is out of when the sentence says ("Forty-two out of 132", "just under a third (42)").
+_COUNT = re.compile(
+    rf"\b((?:just |nearly |almost |about |around |over |under |more than |fewer than |less than )*(?!one\b){_NUM}\b(?:\s+(?:out of|of the|of)\s+{_NUM}\b)?"
+    rf"|{_FRACTION}\s*\(\d[\d,]*\))",
+    re.I,
+)
+#: A part of a whole: what "how many of the ...?" asks for.
+_PROPORTION = re.compile(rf"\b{_NUM}\s+(?:out of|of the|of)\s+{_NUM}\b|\b{_FRACTION}\s*\(\d[\d,]*\)|\b\d+(?:\.\d+)?\s*(?:%|per ?cent)", re.I)
+
+_RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b", re.I)
+#: The shape of answer each kind of question asks for.
+ANSWER_TYPES = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT}
 
 
 @dataclass
@@ -43,10 +60,12 @@ class Candidate:
     sim: float = 0.0
     lex: float = 0.0
     focus: float = 0.0
+    topic: float = 0.0  # share of the question's topic words (not its source-naming words) the sentence has
     score: float = 0.0
     vec: np.ndarray | None = None
     terms: frozenset[str] = frozenset()  # content terms of the sentence and its headings
     typed: bool = False  # contains the kind of answer the question asks for
+    exact: bool = False  # ... in the exact shape asked for ("how many of the ...?" -> "42 out of 132")
     intro: str = ""  # the sentence that introduces a list, when the candidate carries its list
 
 
@@ -71,6 +90,51 @@ def question_kind(question: str) -> str:
     if YES_NO_START.search(q):
         return "yesno"
     return "open"
+
+
+def has_answer_type(kind: str, c: Candidate) -> bool:
+    """Does the sentence contain the kind of answer the question asks for (a duration, a time, a date, a number)?
+    For "when ...?" a dated source's "today" counts: the source's date answers it."""
+    pattern = ANSWER_TYPES.get(kind)
+    if pattern is None:
+        return False
+    if pattern.search(c.text):
+        return True
+    return kind == "date" and bool(c.hit.chunk.meta.date) and bool(_RELATIVE_DAY.search(c.text))
+
+
+_ASKS_FOR_N = re.compile(
+    r"\b(?:what|which|name|list)\b(?:\s+(?:are|were|is))?\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+((?:[a-z-]+\s+){0,2}[a-z-]+s)\b",
+    re.I,
+)
+
+
+def unlisted(question: str, chosen: list[Candidate]) -> str | None:
+    """"What are the four strands ...?" asks for a list. When the chosen sentences only mention "the four
+    strands" and none lists them (a sentence with its list attached, "the four strands are/include ...", or
+    "the two days ... - Tuesday and Wednesday"),
+    the documents do not answer it: return the phrase asked about, else None."""
+    m = _ASKS_FOR_N.search(question)
+    if not m or not chosen:
+        return None
+    phrase = f"{m.group(1)} {m.group(2)}".lower()
+    head = re.escape(m.group(2).split()[-1].lower())
+    for c in chosen:
+        if c.intro:
+            return None  # the sentence carries its list
+        if re.search(rf"\b{head}\b\s*(?:are|were|include|including|namely|covering)\s|\b{head}\b[^.:\u2014\u2013]{{0,80}}?\s?[:\u2014\u2013-]\s", c.text, re.I):
+            return None  # "the two days ... - Tuesday and Wednesday", "the strands are ..."
+    return phrase
+
+
+def asks_part_of_whole(question: str) -> bool:
+    """"How many of the 132 actions ...?", "what proportion ...?", "how's it getting on?": the answer is a part of a whole."""
+    return bool(re.search(
+        r"\bhow (?:many|much) of\b|\bwhat (?:proportion|share|percentage|fraction)\b|\bhow many (?:\w+ ){0,3}(?:so far|yet|already)\b"
+        # progress: "how's Ofsted getting on with ...", "how far along are they", "what progress has been made"
+        r"|\bgetting on\b|\bhow far (?:along|through|have|has)\b|\bwhat progress\b|\bprogress (?:on|with|against|towards)\b",
+        question, re.I))
 
 
 def idf_weights(terms: list[str], df: dict[str, int], n_docs: int) -> dict[str, float]:
@@ -115,24 +179,44 @@ def score_candidates(
     fterms = list(dict.fromkeys(content_terms(focus_question))) if focus_question != question else []
     w = idf_weights(qterms + fterms + xterms, df, n_docs)
     total = sum(w[t] for t in qterms) or 1.0
+    tterms = [t for t in topic_terms(focus_question) if df.get(t)]  # words no passage has cannot tell sentences apart
+    tw = idf_weights(tterms, df, n_docs)
+    ttotal = sum(tw.values()) or 1.0
     ftotal = sum(w[t] for t in fterms) or 1.0
     top_fused = max(h.fused for h in hits) or 1.0
     kind = question_kind(question if focus_question == question else focus_question)
-    answer_type = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT}.get(kind)
+    part_of_whole = kind in ("count", "open") and asks_part_of_whole(focus_question)
+    previous: Candidate | None = None
     for i, (c, v) in enumerate(zip(cands, vecs)):
         c.vec = v
         c.terms = terms = frozenset(content_terms(c.text)) | frozenset(content_terms(" ".join(c.hit.chunk.heading_path)))
+        # A sentence with the kind of answer asked for takes its subject from the sentence before, in the same
+        # paragraph: "A pause ... Normally, inspections will resume on the next working day, but it may extend up
+        # to 5 working days." answers "how long does a pause last?". Those words count at half weight.
+        context = previous.terms if has_answer_type(kind, c) and previous is not None and _same_paragraph(previous, c) else frozenset()
+        previous = c
         c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0))  # a list is judged by its intro too
-        c.lex = min(1.0, (sum(w[t] for t in qterms if t in terms) + 0.5 * sum(w[t] for t in xterms if t in terms)) / total)
+        own = sum(w[t] for t in qterms if t in terms) + 0.5 * sum(w[t] for t in xterms if t in terms)
+        borrowed = 0.5 * sum(w[t] for t in qterms if t not in terms and t in context)
+        c.lex = min(1.0, (own + borrowed) / total)
         c.focus = sum(w[t] for t in fterms if t in terms) / ftotal if fterms else 0.0
+        c.topic = sum(tw[t] for t in tterms if t in terms) / ttotal if tterms else 0.0
         passage = 0.5 * (c.hit.fused / top_fused) + 0.5 * max(c.hit.dense, 0.0)
         c.score = 0.5 * c.sim + 0.3 * c.lex + 0.2 * passage + (0.25 * c.focus if fterms else 0.0)
         if c.hit.chunk.meta.authority in wanted:
             c.score += 0.1  # the question asks what this kind of source says ("what does the union say")
-        if answer_type is not None and answer_type.search(c.text):
+        if has_answer_type(kind, c):
             c.score += 0.1  # the sentence has the kind of answer asked for (a duration, a time, a date, a number)
             c.typed = True
+        if part_of_whole and _PROPORTION.search(c.text):
+            c.score += 0.1  # "how many of the commitments ...?" is answered by "42 out of 132", not by "132"
+            c.exact = True
     return cands
+
+
+def _same_paragraph(a: Candidate, b: Candidate) -> bool:
+    """`b` follows `a` in the same paragraph of the same passage."""
+    return a.hit is b.hit and a.end <= b.start and "\n\n" not in a.hit.chunk.text[a.end : b.start]
 
 
 def _plain(s: str) -> str:
@@ -187,6 +271,20 @@ _AUTHORITY_NAMES = {
 }
 
 
+# Words that name a source or ask for a view, not what the view is about.
+_VIEW_WORDS = frozenset(content_terms(
+    "ofsted ofsteds union unions neu naht mps mp news schools week press official officially hmci government "
+    "say says said saying think thinks thought view views opinion opinions agree agrees disagree disagrees "
+    "compared compare each both side sides buy really good idea what who critics criticise criticism told tell"
+))
+
+
+def topic_terms(question: str) -> list[str]:
+    """The words of a perspective question that say what it is about: "how seriously is Ofsted taking staff
+    mental health compared to what the union says?" -> seriously, taking, staff, mental, health."""
+    return [t for t in dict.fromkeys(content_terms(question)) if t not in _VIEW_WORDS]
+
+
 def named_authorities(question: str) -> set[str]:
     """Kinds of source a question names ("what does the union say ...")."""
     return {a for a, pattern in _AUTHORITY_NAMES.items() if re.search(pattern, question, re.I)}
@@ -239,9 +337,11 @@ def cover_parts(chosen: list[Candidate], cands: list[Candidate], parts: list[tup
         terms = list(dict.fromkeys(content_terms(text)))
         w = idf_weights(terms, df, n_docs)
         total = sum(w.values()) or 1.0
+        kind = question_kind(text)  # "how long ...?" is answered by a sentence with a duration
 
         def part_score(c: Candidate) -> float:
-            return 0.6 * float(c.vec @ vec) + 0.4 * sum(w[t] for t in terms if t in c.terms) / total
+            bonus = 0.1 if has_answer_type(kind, c) else 0.0
+            return 0.6 * float(c.vec @ vec) + 0.4 * sum(w[t] for t in terms if t in c.terms) / total + bonus
 
         best = max(cands, key=part_score)
         best_score = part_score(best)
@@ -274,6 +374,10 @@ def select(
     if typed and not ranked[0].typed:
         ranked.remove(typed[0])
         ranked.insert(0, typed[0])
+    exact = [c for c in ranked if c.exact and c.score >= ranked[0].score * 0.6]
+    if exact and not ranked[0].exact:
+        ranked.remove(exact[0])
+        ranked.insert(0, exact[0])
     best = ranked[0]
     chosen = [best]
     follow = continuation(cands, best)
@@ -303,8 +407,8 @@ def select(
     for c in ranked[1:]:
         if c in chosen or _group(c) in groups or any(_overlaps(c, d) for d in chosen):
             continue
-        if perspectives and c.score >= best.score * 0.6:
-            chosen.append(c)  # a perspective question: each kind of source that speaks to it is heard
+        if perspectives and (c.score >= best.score * 0.6 or (c.score >= best.score * 0.45 and c.topic >= 0.4)):
+            chosen.append(c)  # a perspective question: each kind of source that speaks to the topic is heard
             groups.add(_group(c))
             continue
         if not perspectives and c.score >= best.score * 0.85 and c.sim >= best.sim * 0.85:
@@ -331,7 +435,6 @@ def _group(c: Candidate) -> str:
     return "official" if c.hit.chunk.meta.authority == "official" else c.hit.chunk.meta.authority
 
 
-_RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b", re.I)
 
 
 _CONTRAST = re.compile(r"^(however|but|although|though|unless|except|even so|nevertheless)\b", re.I)
@@ -383,7 +486,7 @@ def lead_for(question: str, best: Candidate) -> str:
         return f"On {d.day} {months[d.month - 1]} {d.year} (the date of the source, which says \u201c{_RELATIVE_DAY.search(text).group(1)}\u201d)"
     if kind == "yesno":
         return yes_no_lead(question, [best])
-    pattern = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT}.get(kind)
+    pattern = ANSWER_TYPES.get(kind)
     if pattern is None:
         return ""
     m = pattern.search(text)

@@ -82,6 +82,26 @@ def build_citations(used: list[tuple[Chunk, list[tuple[int, int]]]]) -> list[Cit
 _MARKERS = re.compile(r"\s*((?:\[\d+\]\s*)+)")
 _LEADS = re.compile(r"^\s*(yes|no|not quite|partly|in short)\s*[-–—:,]\s*", re.I)
 
+#: The labels the answer puts before a quote to say who is speaking (`attribution`). They are the engine's
+#: words, not the source's, so the support check reads the sentence without them; only these exact shapes
+#: are dropped, so a free-text claim of who said what is still checked word by word.
+_ATTRIBUTION = re.compile(
+    r"^\s*(?:The union guidance(?: \([^()]{1,80}\))? says|[^:()]{1,80} \((?:official|news|commentary)\) (?:says|reports)|"
+    r"[^:()]{1,80}'s summary \(commentary\) says)\s*:\s*"
+)
+
+
+def attribution(publisher: str, authority: str) -> str:
+    """How an answer attributes a quote: who is speaking, and what kind of source it is."""
+    pub = re.sub(r"\s*\(.*?\)\s*", " ", publisher).strip()
+    if authority == "official":
+        return f"{pub} (official) says:"
+    if authority == "union":
+        return f"The union guidance ({pub}) says:" if pub.lower() != "unknown publisher" else "The union guidance says:"
+    if authority == "news":
+        return f"{pub} (news) reports:"
+    return f"{pub}'s summary (commentary) says:"
+
 
 @dataclass
 class Support:
@@ -93,7 +113,8 @@ class Support:
 def support(sentence: str, passage: str, min_overlap: float = 0.6) -> Support:
     """Is `sentence` supported by `passage`? An exact quote is; otherwise most of its content words must be
     in the passage, and every number it states must be there too ("10 days" against "5 working days" fails)."""
-    claim = _LEADS.sub("", sentence).strip().strip('"“”')
+    claim = _LEADS.sub("", sentence)
+    claim = _ATTRIBUTION.sub("", _LEADS.sub("", claim), count=1).strip().strip('"“”')
     norm_claim = " ".join(words(claim))
     norm_passage = " ".join(words(passage))
     if norm_claim and norm_claim in norm_passage:

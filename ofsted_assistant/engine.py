@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import re
 import threading
 import time
 from collections import Counter
@@ -18,8 +17,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, cover_parts, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, score_candidates, select
-from .citations import Citation, build_citations, check_answer
+from .answer import Candidate, cover_parts, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, score_candidates, select
+from .citations import Citation, attribution, build_citations, check_answer
 from .errors import IndexMissing
 from .followup import condense
 from .polarity import contradicted_premise
@@ -89,14 +88,7 @@ def evidence_score(cands: list[Candidate]) -> float:
 
 def speaker(meta) -> str:
     """How the answer attributes a source: who is speaking, and what kind of source it is."""
-    pub = re.sub(r"\s*\(.*?\)\s*", " ", meta.publisher).strip()
-    if meta.authority == "official":
-        return f"{pub} (official) says:"
-    if meta.authority == "union":
-        return f"The union guidance ({pub}) says:" if pub.lower() != "unknown publisher" else "The union guidance says:"
-    if meta.authority == "news":
-        return f"{pub} (news) reports:"
-    return f"{pub}'s summary (commentary) says:"
+    return attribution(meta.publisher, meta.authority)
 
 
 def format_date(iso: str) -> str:
@@ -218,6 +210,15 @@ class Engine:
             timings["embed"] = (time.perf_counter() - t1) * 1000
             t2 = time.perf_counter()
             hits = self.retriever.search(standalone, filters, qvec=qvec)
+            parts = question_parts(focus)
+            part_vecs = self.embedder.encode([expand_query(p) for p in parts]) if len(parts) > 1 else []
+            if len(parts) > 1:  # "how much notice ... and how long ...": each part gets its own passages too
+                seen = {h.chunk.chunk_id for h in hits}
+                for part, vec in zip(parts, part_vecs):
+                    for h in self.retriever.search(part, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k):
+                        if h.chunk.chunk_id not in seen:
+                            hits.append(h)
+                            seen.add(h.chunk.chunk_id)
             perspective = is_perspective_question(focus)
             if perspective:  # make sure each kind of source gets its say: best passages per authority too
                 seen = {h.chunk.chunk_id for h in hits}
@@ -253,12 +254,20 @@ class Engine:
                 perspectives=answer.perspectives_asked,
                 survey=is_survey_question(focus),
             )
-            parts = question_parts(focus)
             if len(parts) > 1:
-                with self._lock:
-                    vecs = self.embedder.encode([expand_query(p) for p in parts])
                 limit = max_sentences_for(focus, self.settings.answer.max_sentences) + 1
-                chosen = cover_parts(chosen, cands, list(zip(parts, vecs)), self.df, self.n_chunks, limit)
+                chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, limit)
+            missing_list = unlisted(focus, chosen)
+            if missing_list:  # "what are the four strands?" answered by a sentence that only mentions them
+                best = chosen[0]
+                answer.answer = (
+                    f"{CANNOT_ANSWER} They mention \u201c{missing_list}\u201d but don't list them. The closest passage "
+                    f"({best.hit.chunk.meta.title}) says: \u201c{best.text}\u201d {guard.WHERE_TO_GO}"
+                )
+                answer.refusal = "weak_evidence"
+                answer.evidence = evidence_score(cands)
+                answer.timings_ms = timings | {"total": (time.perf_counter() - t0) * 1000}
+                return answer
             answer.evidence = evidence_score(cands)
             if mode == "llm" and self.settings.llm.provider:
                 self._llm_answer(answer, standalone, hits, chosen, history)

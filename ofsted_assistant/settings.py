@@ -72,6 +72,8 @@ class RetrievalSettings:
     top_k: int = 6
     #: Candidates taken from each of the dense and the lexical search before fusion.
     candidates: int = 30
+    #: Extra passages searched for each part of a multi-part question ("how much notice ... and how long ...").
+    part_top_k: int = 2
     #: "rrf" (reciprocal rank fusion) or "weighted" (min-max normalised scores).
     fusion: str = "weighted"
     rrf_k: int = 60
