@@ -255,6 +255,29 @@ def continuation(cands: list[Candidate], chosen: Candidate) -> Candidate | None:
     return nxt
 
 
+def antecedent(cands: list[Candidate], chosen: Candidate) -> Candidate | None:
+    """The sentence right before `chosen` in its paragraph, when `chosen` leans on it ("Under this new model,
+    there is no separate inspection fee. Instead, Ofsted will contribute to employers' costs ...")."""
+    if not _CONTINUES.match(chosen.text):
+        return None
+    before = [c for c in cands if c.hit is chosen.hit and c.end <= chosen.start]
+    if not before:
+        return None
+    prev = max(before, key=lambda c: c.end)
+    return prev if _same_paragraph(prev, chosen) else None
+
+
+def with_antecedents(cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """A chosen sentence that leans on the one before ("Instead, ...") is shown after it, in the source's order."""
+    out: list[Candidate] = []
+    for c in chosen:
+        lean = antecedent(cands, c)
+        if lean is not None and lean not in chosen and lean not in out and not any(_overlaps(lean, d) for d in chosen):
+            out.append(lean)
+        out.append(c)
+    return out
+
+
 _PERSPECTIVE = re.compile(
     r"\b(compared (to|with)|each say|both say|who thinks|what do .{1,40} and .{1,40} (say|think)|"
     r"(does|do) the (union|unions|neu|naht|mps|news|press)\b|agree|disagree|views?|opinions?|perspectives?|"
@@ -416,7 +439,7 @@ def select(
             groups.add(_group(c))
         if not perspectives:
             break
-    return chosen
+    return with_antecedents(cands, chosen)
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

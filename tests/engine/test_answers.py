@@ -217,3 +217,15 @@ def test_a_list_the_documents_only_mention_is_not_passed_off_as_an_answer(engine
     assert a.answer.startswith(CANNOT_ANSWER) and "don't list them" in a.answer and "gov.uk" in a.answer
     b = engine.ask("what are the three things a school can contact Ofsted about after the inspection?")
     assert b.answered and "Raise informal concerns" in b.answer
+
+
+def test_a_sentence_that_leans_on_the_one_before_comes_with_it(engine):
+    """"Instead, Ofsted will contribute to employers' costs ..." is shown after "there is no separate inspection
+    fee", in the source's order, wherever it is chosen."""
+    for question in ("Who pays for staff to become OIs in the pilot?", "How are OIs on the pilot paid for?"):
+        a = engine.ask(question)
+        assert a.answered
+        if "Instead, Ofsted will contribute" in a.answer:
+            assert "no separate inspection fee" in a.answer, a.answer
+            assert a.answer.index("no separate inspection fee") < a.answer.index("Instead, Ofsted will contribute")
+    assert "Instead, Ofsted will contribute" in engine.ask("Who pays for staff to become OIs in the pilot?").answer

@@ -323,3 +323,20 @@ def test_a_list_question_answered_by_a_mere_mention_is_spotted():
     assert unlisted("What are the 3 core objectives?", [listed]) is None
     assert unlisted("What are the two inspection days?", [dashed]) is None
     assert unlisted("What does the framework say about strands?", [mention]) is None  # not a list question
+
+
+def test_antecedent_only_for_sentences_that_lean_back():
+    from types import SimpleNamespace as NS
+
+    from ofsted_assistant.answer import Candidate, antecedent, with_antecedents
+
+    text = "There is no separate fee. Instead, Ofsted will contribute to costs.\n\nInstead of that, a new para."
+    hit = NS(chunk=NS(text=text, chunk_id="c1"))
+    a = Candidate(hit, 0, 0, 25, "There is no separate fee.")
+    b = Candidate(hit, 0, 26, 67, "Instead, Ofsted will contribute to costs.")
+    c = Candidate(hit, 0, 69, len(text), "Instead of that, a new para.")
+    assert antecedent([a, b, c], b) is a
+    assert antecedent([a, b, c], a) is None  # does not lean back
+    assert antecedent([a, b, c], c) is None  # a new paragraph: nothing to lean on
+    assert with_antecedents([a, b, c], [b]) == [a, b]
+    assert with_antecedents([a, b, c], [b, a]) == [b, a]  # already chosen: not repeated
