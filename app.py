@@ -23,6 +23,7 @@ from ofsted_assistant.errors import AssistantError, BadQuestion, IndexMissing, I
 from ofsted_assistant.render import (
     CARD_CSS,
     badge_html,
+    correction_note,
     format_date,
     html_text,
     md_escape,
@@ -169,6 +170,8 @@ def render_assistant(msg: dict, settings: Settings, stream: bool = False) -> Non
         st.warning(md_escape(msg["content"]), icon=":material/edit_note:")
         return
     a = msg["answer"]
+    if a.get("corrections"):  # say what was searched for, so a wrong correction is seen
+        st.caption(md_escape(correction_note(a["corrections"])))
     if not a["answered"]:
         # A refusal is a helpful answer: what the collection covers and where to go instead.
         st.info(md_escape(a["answer"]), icon=":material/info:")

@@ -49,12 +49,14 @@ class Answer:
     evidence: float = 0.0
     llm_fallback: str | None = None
     perspectives_asked: bool = False  # the question asks what different sources say
+    corrections: dict[str, str] = field(default_factory=dict)  # typos corrected before searching {typed: used}
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {
             "question": self.question,
             "standalone_question": self.standalone_question,
+            "corrections": self.corrections,
             "answer": self.answer,
             "answered": self.answered,
             "mode": self.mode,
@@ -131,6 +133,10 @@ class Engine:
         for c in chunks:
             self.df.update(set(content_terms(c.text)))
         self.n_chunks = len(chunks)
+        from .retrieval import GLOSSARY
+        from .spelling import Speller
+
+        self.speller = Speller([w for c in chunks for w in words(c.text)] + list(GLOSSARY))
         self.corpus_text = " ".join(" ".join(words(c.text)) for c in chunks)
 
     def refresh_if_changed(self) -> bool:
@@ -159,8 +165,10 @@ class Engine:
         a background thread). Holds the engine's lock slice by slice, so it never competes with a question for the CPU
         and a question waits for one slice at most."""
         from .answer import extend_colon
+        from .spelling import english_zipf
         from .text import split_sentences
 
+        english_zipf("inspection")  # loads the word frequencies the typo check reads (about 0.25 s, once)
         texts = []
         for c in self.retriever.chunks:
             for s, e in split_sentences(c.text):
@@ -201,6 +209,10 @@ class Engine:
         standalone, focus = condense(q, history)
         if mode == "llm" and self.settings.llm.provider and standalone != q:
             standalone = self._llm_condense(q, history) or standalone  # the LLM rewrites the follow-up
+        standalone, fixed = self.speller.correct(standalone)  # "collegue" -> "colleague", before any search
+        if fixed:
+            focus = self.speller.correct(focus)[0]
+            answer.corrections = fixed
         answer.standalone_question = standalone
         timings["condense"] = (time.perf_counter() - t0) * 1000
 

@@ -62,6 +62,12 @@ def html_text(text: str | None) -> str:
     return s.replace("\n", "<br>")
 
 
+def correction_note(corrections: dict[str, str]) -> str:
+    """"Searched for "colleague" (you typed "collegue")": shown above an answer whose question had typos."""
+    pairs = ", ".join(f"\u201c{used}\u201d (you typed \u201c{typed}\u201d)" for typed, used in corrections.items())
+    return f"Searched for {pairs}."
+
+
 def stream_pieces(text: str, words_per_piece: int = 3) -> Iterator[str]:
     """Split (already escaped) text into small pieces at whitespace, for st.write_stream."""
     tokens = re.findall(r"\S+\s*|\s+", text)

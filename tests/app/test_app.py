@@ -76,6 +76,16 @@ def test_colleague_question_answers_with_a_source_card(new_app):
     assert COLLEAGUE not in [b.label for b in at.main.button]
 
 
+def test_a_typod_question_says_what_was_searched_for(new_app):
+    at = ask(new_app(), "can i bring a collegue to meetings with inspecters")
+    [turn] = assistant_turns(at)
+    body = " ".join(md_unescape(t) for t in texts(turn))
+    assert "Searched for \u201ccolleague\u201d (you typed \u201ccollegue\u201d)" in body
+    assert "appropriate person" in body
+    at = ask(new_app(), COLLEAGUE)
+    assert not any("Searched for" in t for t in texts(assistant_turns(at)[0]))
+
+
 def test_starter_button_asks_the_question(new_app):
     at = new_app()
     next(b for b in at.button if b.label == "How long can an inspection be paused?").click().run()
