@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .guard import looks_like_instructions
-from .polarity import YES_NO_START, polarity
+from .polarity import YES_NO_START, asked_role_and_action, existence, mentions_role, polarity
 from .retrieval import Hit, expand_query
 from .text import content_terms, normalise, split_sentences, words
 
@@ -470,9 +470,13 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     clear. Another sentence that says the opposite about something the best one leaves out ("You can share
     outcomes with family ... However, you are not permitted to share it with parents") means it depends:
     no yes/no lead, the sentences speak for themselves."""
-    if not chosen or chosen[0].lex < 0.34:
+    if not chosen:
         return ""
     lead = chosen[0]
+    if existence(question, lead.text) == -1 and lead.lex >= 0.2:
+        return "No"  # "is there a fee ...?" / "there is no separate inspection fee": says the thing asked about is not there
+    if lead.lex < 0.34 or not about_who_and_what_was_asked(question, lead):
+        return ""
     vote = polarity(question, lead.text)
     if vote == 0:
         return ""
@@ -485,6 +489,36 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
         if close and polarity(question, c.text) == -vote and (q_terms & set(content_terms(c.text))) - lead_terms:
             return ""
     return "Yes" if vote > 0 else "No"
+
+
+def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
+    """A Yes or No is only given from a sentence about the same people and the same act as the question:
+    "Can governors request a pause?" is not answered Yes by "Headteachers can request a pause", nor "Can I
+    record the meeting?" No by a sentence about who may be present. The act counts as there when the
+    sentence has the verb or the documents' words for the staff's phrasing ("sit through" -> attend)."""
+    role, action = asked_role_and_action(question)
+    if role and not mentions_role(lead.text, role):
+        return False
+    if action:
+        terms = getattr(lead, "terms", None) or set(content_terms(lead.text))  # the sentence's and its headings'
+        expanded = set(content_terms(expand_query(question))) - set(content_terms(question))
+        if action not in terms and not (expanded & terms):
+            return False
+    return True
+
+
+def existence_first(question: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"Is there a fee ...?": when the first sentence does not speak of a fee but a chosen one says whether
+    there is one ("there is no separate inspection fee"), that one goes first, so the answer leads with it."""
+    if not chosen or existence(question, chosen[0].text) != 0:
+        return chosen
+    for i, c in enumerate(chosen[1:], start=1):
+        if existence(question, c.text) == -1 or (existence(question, c.text) is None and polarity(question, c.text) != 0):
+            moved = [c]
+            if i + 1 < len(chosen) and _same_paragraph(c, chosen[i + 1]) and _CONTINUES.match(chosen[i + 1].text):
+                moved.append(chosen[i + 1])  # "... no separate fee. Instead, ..." stays together
+            return moved + [d for d in chosen if d not in moved]
+    return chosen
 
 
 def lead_for_answer(question: str, chosen: list[Candidate]) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, cover_parts, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, score_candidates, select
+from .answer import Candidate, cover_parts, existence_first, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer
 from .errors import IndexMissing
 from .followup import condense
@@ -269,6 +269,7 @@ class Engine:
             if len(parts) > 1:
                 limit = max_sentences_for(focus, self.settings.answer.max_sentences) + 1
                 chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, limit)
+            chosen = existence_first(standalone, chosen)
             missing_list = unlisted(focus, chosen)
             if missing_list:  # "what are the four strands?" answered by a sentence that only mentions them
                 best = chosen[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .text import normalise, words
+from .text import normalise, stem, words
 
 NEGATION = re.compile(
     r"\b(not|no|never|cannot|can't|mustn't|shouldn't|isn't|aren't|won't|don't|doesn't|nor|neither|unable)\b", re.I
@@ -49,11 +49,95 @@ def is_yes_no(question: str) -> bool:
     return bool(YES_NO_START.search(normalise(question).strip()))
 
 
+# "Is there a fee ...?", "Are there any checks ...?": asks whether something exists.
+_EXISTENCE = re.compile(
+    r"^(?:so |and |but )?(?:is|are|was|were|will) there (?:be )?(?:a |an |any |some )?((?:[\w-]+\s+){0,2}?[\w-]+?)"
+    r"(?=\s+(?:to|for|on|in|of|at|if|when|with|about|that|who|which|by|after|before)\b|\s*[?.!]|\s*$)",
+    re.I,
+)
+
+
+def existence(question: str, sentence: str) -> int | None:
+    """For "is there a/any X ...?": -1 when the sentence says there is no X, 0 when it does not mention X (a
+    sentence about something else answers neither way), None when the question is not of that shape."""
+    m = _EXISTENCE.search(question.strip())
+    if not m:
+        return None
+    head = stem(m.group(1).split()[-1].lower())
+    if re.search(rf"\b(?:no|not an?|not any|nor an?)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}\w*\b", sentence, re.I):
+        return -1
+    if head not in {stem(w) for w in words(sentence)}:
+        return 0
+    return None  # it speaks of X: the general rule decides
+
+
+# Who a question can be about, by the stem of each way of naming them (heads = headteachers).
+ROLES: dict[str, tuple[str, ...]] = {
+    "headteacher": ("head", "headteach", "principal"),
+    "deputy": ("deputy", "deputi"),
+    "teacher": ("teach",),
+    "governor": ("governor", "govs", "trustee"),
+    "parent": ("parent", "carer"),
+    "pupil": ("pupil", "student", "child", "children", "kid"),
+    "staff": ("staff", "colleague", "employe"),
+    "inspector": ("inspector", "oi", "ois", "hmi"),
+    "leader": ("leader",),
+    "union": ("union", "rep"),
+}
+_ROLE_OF = {form: role for role, forms in ROLES.items() for form in forms}
+_MODALS = frozenset("can could may might must should shall will would do does did".split())
+_PRONOUNS = frozenset("i we you they he she it someone anyone somebody anybody".split())
+_AUX = frozenset("be been allowed able permitted expected required obliged entitled to have has need needs actually just still also really".split())
+_DETERMINERS = frozenset("the a an our my your their any all other".split())
+
+
+def _role(word: str) -> str | None:
+    return _ROLE_OF.get(stem(word)) or _ROLE_OF.get(word)
+
+
+def asked_role_and_action(question: str) -> tuple[str | None, str | None]:
+    """The role a yes/no question asks about and, for "can/may/must/do ...?" questions, the verb it asks
+    whether they may do: "Can governors request a pause?" -> ("governor", "request"); "Can I record the
+    meeting?" -> (None, "record"); "Is the head allowed to refuse?" -> ("headteacher", None)."""
+    toks = words(question)
+    while toks and toks[0] in ("so", "and", "but", "ok", "okay", "then"):
+        toks = toks[1:]
+    if len(toks) < 3 or not (toks[0] in _MODALS or toks[0] in ("is", "are")):
+        return None, None
+    rest = toks[1:]
+    role, k = None, 0
+    if rest[0] in _PRONOUNS:
+        k = 1
+    else:
+        for j, w in enumerate(rest[:4]):
+            if w in _DETERMINERS:
+                continue
+            if _role(w):
+                role, k = _role(w), j + 1
+                while k < len(rest) and _role(rest[k]):  # "deputy heads", "lead inspector" -> the last one
+                    role, k = _role(rest[k]), k + 1
+                break
+            if j >= 2:
+                break
+    if toks[0] not in _MODALS or k == 0:
+        return role, None
+    verbs = [w for w in rest[k:] if w not in _AUX]
+    return role, (stem(verbs[0]) if verbs else None)
+
+
+def mentions_role(sentence: str, role: str) -> bool:
+    stems = {stem(w) for w in words(sentence)} | set(words(sentence))
+    return any(form in stems or any(s.startswith(form) for s in stems) for form in ROLES[role])
+
+
 def polarity(question: str, sentence: str) -> int:
     """+1 when the sentence says yes to the question, -1 when it says no, 0 when that cannot be told."""
     q, s = normalise(question), normalise(sentence)
     if NEGATION.search(q):
         return 0  # "Can't I ...?" / "Is it not ...?": a yes or a no would be ambiguous
+    exists = existence(q, s)
+    if exists is not None:
+        return exists
     if OBLIGATION.search(q):  # "Do I have to ...?" / "Is it compulsory?"
         if OPTIONAL.search(s):
             return -1

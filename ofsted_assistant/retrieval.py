@@ -67,7 +67,7 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:done|finished|achieved|delivered|ticked off|sorted)\b", "completed"),
         (r"\b(?:money|pay|paid|payment|salary|salaries|afford|funding|funded|cost|costs)\b", "fee costs salaries"),
         (r"\b(?:sit through|sit in|turn up|show up|be there|go to)\b", "attend attendance present"),
-        (r"\b(?:tell|telling|talk to|discuss)\b", "communicate share"),
+        (r"\b(?:tell|telling|told|talk to|discuss)\b", "communicate share"),
         (r"\b(?:stress|stressed|burnout|burn-out|wellbeing|well-being)\b", "mental health wellbeing"),
         (r"\b(?:start|starts|trigger|triggers|call|calls)\s+(?:a |one |the )?(?:pause|halt)\b|\bwho can (?:actually )?start\b", "initiate request"),
         (r"\b(?:up to now|so far|getting on|progress)\b", "currently so far progress"),

@@ -229,3 +229,26 @@ def test_a_sentence_that_leans_on_the_one_before_comes_with_it(engine):
             assert "no separate inspection fee" in a.answer, a.answer
             assert a.answer.index("no separate inspection fee") < a.answer.index("Instead, Ofsted will contribute")
     assert "Instead, Ofsted will contribute" in engine.ask("Who pays for staff to become OIs in the pilot?").answer
+
+
+# A Yes or No only from a sentence about the same people and the same act as the question.
+@pytest.mark.parametrize(
+    ("question", "allowed"),
+    [
+        ("Can governors request a pause?", {""}),  # the source says headteachers can
+        ("Can a teacher request a deferral?", {""}),  # headteachers, not teachers
+        ("Can parents attend the final feedback meeting?", {""}),  # the sentence is about other leaders
+        ("Can I record the meeting with inspectors?", {""}),  # nothing about recording
+        ("Can the lead inspector defer an inspection?", {""}),
+        ("Is the OI pilot open to primary school teachers?", {""}),
+        ("is there a fee to become an OI", {"No"}),  # there is no separate inspection fee
+        ("Can a headteacher request a pause?", {"Yes"}),
+        ("can parents be told the outcome before the report", {"No"}),
+        ("do i HAVE to go to the final feedback meeting??", {"No"}),
+    ],
+)
+def test_yes_no_lead_only_when_the_sentence_is_about_who_and_what_was_asked(engine, question, allowed):
+    a = engine.ask(question)
+    assert a.answered
+    lead = a.answer.split(" - ", 1)[0] if a.answer.startswith(("Yes - ", "No - ")) else ""
+    assert lead in allowed, a.answer

@@ -133,3 +133,25 @@ def test_question_parts():
 def test_staff_phrasing_is_expanded_to_the_documents_words(question, added):
     assert added in expand_query(question).lower()
     assert expand_query("What is the Big Listen?") == "What is the Big Listen?"
+
+
+def test_existence_questions():
+    from ofsted_assistant.polarity import existence
+
+    q = "Is there a fee to become an OI?"
+    assert existence(q, "Under this new model, there is no separate inspection fee.") == -1
+    assert existence(q, "Becoming an OI offers clear professional value.") == 0  # says nothing of a fee
+    assert existence(q, "A fee of 50 pounds is charged.") is None  # speaks of it: the general rule decides
+    assert existence("Can I bring a colleague?", "anything") is None
+
+
+def test_asked_role_and_action():
+    from ofsted_assistant.polarity import asked_role_and_action, mentions_role
+
+    assert asked_role_and_action("Can governors request a pause?") == ("governor", "request")
+    assert asked_role_and_action("Can I record the meeting?") == (None, "record")
+    assert asked_role_and_action("Can the lead inspector defer an inspection?") == ("inspector", "defer")
+    assert asked_role_and_action("Is the head allowed to refuse?") == ("headteacher", None)
+    assert asked_role_and_action("What can governors do?") == (None, None)
+    assert not mentions_role("Headteachers can request a pause", "teacher")
+    assert mentions_role("Heads can request a pause", "headteacher")
