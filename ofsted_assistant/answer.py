@@ -17,7 +17,7 @@ import numpy as np
 from .guard import looks_like_instructions
 from .polarity import YES_NO_START, asked_role_and_action, existence, mentions_role, polarity
 from .retrieval import Hit, expand_query
-from .text import content_terms, normalise, split_sentences, words
+from .text import content_terms, normalise, split_sentences, stem, words
 
 _DURATION = re.compile(
     r"\b((?:up to|within|at least|at most|more than|over|about|around|just|only)?\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(?:working\s+)?(?:days?|day’s|weeks?|months?|years?|hours?|terms?))\b",
@@ -92,12 +92,60 @@ def question_kind(question: str) -> str:
     return "open"
 
 
-def has_answer_type(kind: str, c: Candidate) -> bool:
+_COUNTED = re.compile(r"\bhow many (?:of (?:the |its |their |our )?)?(?:[\w-]+\s+){0,2}?([a-z-]+s)\b", re.I)
+
+
+def counted_noun(question: str) -> str | None:
+    """What "how many ...?" counts, as a stem: "how many inspectors will come?" -> "inspector"."""
+    m = _COUNTED.search(question)
+    return stem(m.group(1).lower()) if m else None
+
+
+def count_of(text: str, noun: str | None) -> re.Match | None:
+    """A number in `text` that counts `noun` (the noun within four words after it: "132 actions", "a third (42)
+    of the actions"); any number when the noun is not known. "come back two, three, four years later" does
+    not count inspectors."""
+    for m in _COUNT.finditer(text):
+        if noun is None or noun in {stem(w) for w in words(text[m.end():])[:4]}:
+            return m
+    return None
+
+
+# "When did X start/open/...?" is answered by a date for that event, not by a date of something else.
+_EVENT_VERBS = {
+    "start": ("start", "begin", "began", "begun", "launch", "commenc", "open", "underway", "kick"),
+    "end": ("end", "finish", "clos", "conclud", "stop"),
+    "publish": ("publish", "releas", "announc", "out"),
+    "change": ("chang", "updat", "revis", "introduc"),
+}
+_EVENT_OF = {form: group for group, forms in _EVENT_VERBS.items() for form in forms}
+
+
+def asked_event(question: str) -> str | None:
+    """The kind of event a "when ...?" question asks the date of (start, end, publish, change), if it says."""
+    for w in words(question):
+        for form, group in _EVENT_OF.items():
+            if stem(w).startswith(form):
+                return group
+    return None
+
+
+def dates_the_event(question: str, text: str) -> bool:
+    event = asked_event(question)
+    if event is None:
+        return True
+    return any(stem(w).startswith(form) for w in words(text) for form in _EVENT_VERBS[event])
+
+
+def has_answer_type(kind: str, c: Candidate, question: str = "") -> bool:
     """Does the sentence contain the kind of answer the question asks for (a duration, a time, a date, a number)?
-    For "when ...?" a dated source's "today" counts: the source's date answers it."""
+    For "when ...?" a dated source's "today" counts: the source's date answers it. A count must count what
+    was asked about."""
     pattern = ANSWER_TYPES.get(kind)
     if pattern is None:
         return False
+    if kind == "count":  # a part of a whole answers "how many of ...?" whatever it calls the whole ("pledges")
+        return count_of(c.text, counted_noun(question)) is not None or bool(asks_part_of_whole(question) and _PROPORTION.search(c.text))
     if pattern.search(c.text):
         return True
     return kind == "date" and bool(c.hit.chunk.meta.date) and bool(_RELATIVE_DAY.search(c.text))
@@ -184,7 +232,8 @@ def score_candidates(
     ttotal = sum(tw.values()) or 1.0
     ftotal = sum(w[t] for t in fterms) or 1.0
     top_fused = max(h.fused for h in hits) or 1.0
-    kind = question_kind(question if focus_question == question else focus_question)
+    kind_question = question if focus_question == question else focus_question
+    kind = question_kind(kind_question)
     part_of_whole = kind in ("count", "open") and asks_part_of_whole(focus_question)
     previous: Candidate | None = None
     for i, (c, v) in enumerate(zip(cands, vecs)):
@@ -193,7 +242,7 @@ def score_candidates(
         # A sentence with the kind of answer asked for takes its subject from the sentence before, in the same
         # paragraph: "A pause ... Normally, inspections will resume on the next working day, but it may extend up
         # to 5 working days." answers "how long does a pause last?". Those words count at half weight.
-        context = previous.terms if has_answer_type(kind, c) and previous is not None and _same_paragraph(previous, c) else frozenset()
+        context = previous.terms if has_answer_type(kind, c, kind_question) and previous is not None and _same_paragraph(previous, c) else frozenset()
         previous = c
         c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0))  # a list is judged by its intro too
         own = sum(w[t] for t in qterms if t in terms) + 0.5 * sum(w[t] for t in xterms if t in terms)
@@ -205,7 +254,7 @@ def score_candidates(
         c.score = 0.5 * c.sim + 0.3 * c.lex + 0.2 * passage + (0.25 * c.focus if fterms else 0.0)
         if c.hit.chunk.meta.authority in wanted:
             c.score += 0.1  # the question asks what this kind of source says ("what does the union say")
-        if has_answer_type(kind, c):
+        if has_answer_type(kind, c, kind_question):
             c.score += 0.1  # the sentence has the kind of answer asked for (a duration, a time, a date, a number)
             c.typed = True
         if part_of_whole and _PROPORTION.search(c.text):
@@ -363,7 +412,7 @@ def cover_parts(chosen: list[Candidate], cands: list[Candidate], parts: list[tup
         kind = question_kind(text)  # "how long ...?" is answered by a sentence with a duration
 
         def part_score(c: Candidate) -> float:
-            bonus = 0.1 if has_answer_type(kind, c) else 0.0
+            bonus = 0.1 if has_answer_type(kind, c, text) else 0.0
             return 0.6 * float(c.vec @ vec) + 0.4 * sum(w[t] for t in terms if t in c.terms) / total + bonus
 
         best = max(cands, key=part_score)
@@ -535,6 +584,8 @@ def lead_for(question: str, best: Candidate) -> str:
     For "when" questions a sentence that says "today" is dated by its source's date."""
     kind = question_kind(question)
     text = best.text
+    if kind == "date" and not dates_the_event(question, text):
+        return ""  # "when did the pilot start?" is not answered by "the pilot will continue throughout 2026"
     if kind == "date" and not _DATE.search(text) and _RELATIVE_DAY.search(text) and best.hit.chunk.meta.date:
         import datetime as _dt
 
@@ -546,7 +597,9 @@ def lead_for(question: str, best: Candidate) -> str:
     pattern = ANSWER_TYPES.get(kind)
     if pattern is None:
         return ""
-    m = pattern.search(text)
+    m = count_of(text, counted_noun(question)) if kind == "count" else pattern.search(text)
+    if kind == "count" and asks_part_of_whole(question) and (part := _PROPORTION.search(text)):
+        m = _COUNT.search(text, part.start()) or m  # "how many of the commitments ...?" -> "Just under a third (42)"
     if not m:
         return ""
     phrase = " ".join(m.group(1).split())

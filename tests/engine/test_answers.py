@@ -252,3 +252,20 @@ def test_yes_no_lead_only_when_the_sentence_is_about_who_and_what_was_asked(engi
     assert a.answered
     lead = a.answer.split(" - ", 1)[0] if a.answer.startswith(("Yes - ", "No - ")) else ""
     assert lead in allowed, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong_lead"),
+    [
+        ("how many inspectors will come", "Two - "),  # "come back two, three, four years later" counts years
+        ("when did the OI pilot start", "Throughout 2026 - "),  # "will continue throughout 2026" is not a start
+    ],
+)
+def test_no_number_or_date_lead_from_a_number_about_something_else(engine, question, wrong_lead):
+    a = engine.ask(question)
+    assert not a.answer.startswith(wrong_lead), a.answer
+
+
+def test_who_to_call_finds_the_contact_number(engine):
+    a = engine.ask("who can i call if the inspection is going badly")
+    assert a.answered and "contact number for a senior Ofsted leader" in a.answer, a.answer

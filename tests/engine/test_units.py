@@ -340,3 +340,23 @@ def test_antecedent_only_for_sentences_that_lean_back():
     assert antecedent([a, b, c], c) is None  # a new paragraph: nothing to lean on
     assert with_antecedents([a, b, c], [b]) == [a, b]
     assert with_antecedents([a, b, c], [b, a]) == [b, a]  # already chosen: not repeated
+
+
+def test_a_count_must_count_what_was_asked():
+    from ofsted_assistant.answer import count_of, counted_noun
+
+    assert counted_noun("how many inspectors will come?") == "inspector"
+    assert counted_noun("How many of the actions are done?") == "action"
+    assert count_of("if the team come back two, three, four years later", "inspector") is None
+    assert count_of("a total of 132 actions", "action").group(1) == "132"
+    assert count_of("just under a third (42) of the actions", "action").group(1) == "just under a third (42)"
+    assert count_of("a total of 132 actions", None).group(1) == "132"
+
+
+def test_a_date_must_date_the_event_asked_about():
+    from ofsted_assistant.answer import asked_event, dates_the_event
+
+    assert asked_event("when did the OI pilot start?") == "start"
+    assert not dates_the_event("when did the OI pilot start?", "The pilot will continue throughout 2026.")
+    assert dates_the_event("when did the OI pilot start?", "The first participants began training in January.")
+    assert dates_the_event("when is the consultation?", "Consultation to open later in January.")  # no event named
