@@ -17,7 +17,7 @@ import numpy as np
 from .guard import looks_like_instructions
 from .polarity import YES_NO_START, asked_role_and_action, existence, mentions_role, polarity
 from .retrieval import Hit, expand_query
-from .text import content_terms, normalise, split_sentences, stem, words
+from .text import content_terms, format_date, normalise, split_sentences, stem, words
 
 _DURATION = re.compile(
     r"\b((?:up to|within|at least|at most|more than|over|about|around|just|only)?\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(?:working\s+)?(?:days?|day’s|weeks?|months?|years?|hours?|terms?))\b",
@@ -232,8 +232,7 @@ def score_candidates(
     ttotal = sum(tw.values()) or 1.0
     ftotal = sum(w[t] for t in fterms) or 1.0
     top_fused = max(h.fused for h in hits) or 1.0
-    kind_question = question if focus_question == question else focus_question
-    kind = question_kind(kind_question)
+    kind = question_kind(focus_question)  # the user's own words say what kind of answer they want
     part_of_whole = kind in ("count", "open") and asks_part_of_whole(focus_question)
     previous: Candidate | None = None
     for i, (c, v) in enumerate(zip(cands, vecs)):
@@ -242,7 +241,8 @@ def score_candidates(
         # A sentence with the kind of answer asked for takes its subject from the sentence before, in the same
         # paragraph: "A pause ... Normally, inspections will resume on the next working day, but it may extend up
         # to 5 working days." answers "how long does a pause last?". Those words count at half weight.
-        context = previous.terms if has_answer_type(kind, c, kind_question) and previous is not None and _same_paragraph(previous, c) else frozenset()
+        c.typed = has_answer_type(kind, c, focus_question)
+        context = previous.terms if c.typed and previous is not None and _same_paragraph(previous, c) else frozenset()
         previous = c
         c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0))  # a list is judged by its intro too
         own = sum(w[t] for t in qterms if t in terms) + 0.5 * sum(w[t] for t in xterms if t in terms)
@@ -254,9 +254,8 @@ def score_candidates(
         c.score = 0.5 * c.sim + 0.3 * c.lex + 0.2 * passage + (0.25 * c.focus if fterms else 0.0)
         if c.hit.chunk.meta.authority in wanted:
             c.score += 0.1  # the question asks what this kind of source says ("what does the union say")
-        if has_answer_type(kind, c, kind_question):
+        if c.typed:
             c.score += 0.1  # the sentence has the kind of answer asked for (a duration, a time, a date, a number)
-            c.typed = True
         if part_of_whole and _PROPORTION.search(c.text):
             c.score += 0.1  # "how many of the commitments ...?" is answered by "42 out of 132", not by "132"
             c.exact = True
@@ -507,8 +506,6 @@ def _group(c: Candidate) -> str:
     return "official" if c.hit.chunk.meta.authority == "official" else c.hit.chunk.meta.authority
 
 
-
-
 _CONTRAST = re.compile(r"^(however|but|although|though|unless|except|even so|nevertheless)\b", re.I)
 
 
@@ -532,12 +529,20 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     if len(chosen) == 1:
         return "Yes" if vote > 0 else "No"
     q_terms = set(content_terms(question))
-    lead_terms = set(content_terms(lead.text)) | set(content_terms(" ".join(lead.hit.chunk.heading_path)))
     for c in chosen[1:]:
         close = c.score >= 0.85 * lead.score or (_CONTRAST.match(c.text) and c.hit is lead.hit)
-        if close and polarity(question, c.text) == -vote and (q_terms & set(content_terms(c.text))) - lead_terms:
+        if close and polarity(question, c.text) == -vote and (q_terms & set(content_terms(c.text))) - _terms(lead):
             return ""
     return "Yes" if vote > 0 else "No"
+
+
+def _terms(c) -> frozenset[str]:
+    """The content terms of a sentence and of its headings: cached on a scored Candidate, else worked out."""
+    if getattr(c, "terms", None):
+        return c.terms
+    hit = getattr(c, "hit", None)
+    headings = " ".join(hit.chunk.heading_path) if hit is not None else ""
+    return frozenset(content_terms(c.text)) | frozenset(content_terms(headings))
 
 
 def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
@@ -549,7 +554,7 @@ def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
     if role and not mentions_role(lead.text, role):
         return False
     if action:
-        terms = getattr(lead, "terms", None) or set(content_terms(lead.text))  # the sentence's and its headings'
+        terms = _terms(lead)
         expanded = set(content_terms(expand_query(question))) - set(content_terms(question))
         if action not in terms and not (expanded & terms):
             return False
@@ -562,7 +567,8 @@ def existence_first(question: str, chosen: list[Candidate]) -> list[Candidate]:
     if not chosen or existence(question, chosen[0].text) != 0:
         return chosen
     for i, c in enumerate(chosen[1:], start=1):
-        if existence(question, c.text) == -1 or (existence(question, c.text) is None and polarity(question, c.text) != 0):
+        says = existence(question, c.text)
+        if says == -1 or (says is None and polarity(question, c.text) != 0):
             moved = [c]
             if i + 1 < len(chosen) and _same_paragraph(c, chosen[i + 1]) and _CONTINUES.match(chosen[i + 1].text):
                 moved.append(chosen[i + 1])  # "... no separate fee. Instead, ..." stays together
@@ -587,11 +593,7 @@ def lead_for(question: str, best: Candidate) -> str:
     if kind == "date" and not dates_the_event(question, text):
         return ""  # "when did the pilot start?" is not answered by "the pilot will continue throughout 2026"
     if kind == "date" and not _DATE.search(text) and _RELATIVE_DAY.search(text) and best.hit.chunk.meta.date:
-        import datetime as _dt
-
-        d = _dt.date.fromisoformat(best.hit.chunk.meta.date)
-        months = "January February March April May June July August September October November December".split()
-        return f"On {d.day} {months[d.month - 1]} {d.year} (the date of the source, which says \u201c{_RELATIVE_DAY.search(text).group(1)}\u201d)"
+        return f"On {format_date(best.hit.chunk.meta.date)} (the date of the source, which says \u201c{_RELATIVE_DAY.search(text).group(1)}\u201d)"
     if kind == "yesno":
         return yes_no_lead(question, [best])
     pattern = ANSWER_TYPES.get(kind)

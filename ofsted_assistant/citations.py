@@ -113,8 +113,7 @@ class Support:
 def support(sentence: str, passage: str, min_overlap: float = 0.6) -> Support:
     """Is `sentence` supported by `passage`? An exact quote is; otherwise most of its content words must be
     in the passage, and every number it states must be there too ("10 days" against "5 working days" fails)."""
-    claim = _LEADS.sub("", sentence)
-    claim = _ATTRIBUTION.sub("", _LEADS.sub("", claim), count=1).strip().strip('"“”')
+    claim = _ATTRIBUTION.sub("", _LEADS.sub("", sentence), count=1).strip().strip('"“”')
     norm_claim = " ".join(words(claim))
     norm_passage = " ".join(words(passage))
     if norm_claim and norm_claim in norm_passage:

@@ -22,14 +22,14 @@ from .citations import Citation, attribution, build_citations, check_answer
 from .errors import IndexMissing
 from .followup import condense
 from .polarity import contradicted_premise
-from .retrieval import Filters, Hit, Retriever, expand_query
+from .retrieval import GLOSSARY, Filters, Hit, Retriever, expand_query
 from .settings import Settings
-from .text import content_terms, numbers, words
+from .spelling import Speller
+from .text import content_terms, format_date, numbers, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
 CANNOT_ANSWER = "The documents I have don't answer that."
 
-MONTHS = "January February March April May June July August September October November December".split()
 
 
 @dataclass
@@ -93,10 +93,6 @@ def speaker(meta) -> str:
     return attribution(meta.publisher, meta.authority)
 
 
-def format_date(iso: str) -> str:
-    d = _dt.date.fromisoformat(iso)
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
 
 class Engine:
     def __init__(self, settings: Settings | None = None, embedder=None, store=None):
@@ -133,11 +129,9 @@ class Engine:
         for c in chunks:
             self.df.update(set(content_terms(c.text)))
         self.n_chunks = len(chunks)
-        from .retrieval import GLOSSARY
-        from .spelling import Speller
-
-        self.speller = Speller([w for c in chunks for w in words(c.text)] + list(GLOSSARY))
-        self.corpus_text = " ".join(" ".join(words(c.text)) for c in chunks)
+        chunk_words = [words(c.text) for c in chunks]
+        self.speller = Speller([w for ws in chunk_words for w in ws] + list(GLOSSARY))
+        self.corpus_text = " ".join(" ".join(ws) for ws in chunk_words)
 
     def refresh_if_changed(self) -> bool:
         """Pick up a new manifest (another process ingested); cheap when nothing changed."""
@@ -224,24 +218,15 @@ class Engine:
             hits = self.retriever.search(standalone, filters, qvec=qvec)
             parts = question_parts(focus)
             part_vecs = self.embedder.encode([expand_query(p) for p in parts]) if len(parts) > 1 else []
-            if len(parts) > 1:  # "how much notice ... and how long ...": each part gets its own passages too
-                seen = {h.chunk.chunk_id for h in hits}
-                for part, vec in zip(parts, part_vecs):
-                    for h in self.retriever.search(part, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k):
-                        if h.chunk.chunk_id not in seen:
-                            hits.append(h)
-                            seen.add(h.chunk.chunk_id)
-            perspective = is_perspective_question(focus)
-            if perspective:  # make sure each kind of source gets its say: best passages per authority too
-                seen = {h.chunk.chunk_id for h in hits}
+            for part, vec in zip(parts, part_vecs):  # "how much notice ... and how long ...": each part's own passages too
+                _add_new(hits, self.retriever.search(part, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k))
+            answer.perspectives_asked = is_perspective_question(focus)
+            if answer.perspectives_asked:  # make sure each kind of source gets its say: best passages per authority too
                 for authority in ("official", "union", "news", "commentary"):
                     f = replace(filters or Filters(), authorities=(authority,))
                     if (filters and filters.authorities) and authority not in filters.authorities:
                         continue
-                    for h in self.retriever.search(standalone, f, qvec=qvec, top_k=2):
-                        if h.chunk.chunk_id not in seen:
-                            hits.append(h)
-                            seen.add(h.chunk.chunk_id)
+                    _add_new(hits, self.retriever.search(standalone, f, qvec=qvec, top_k=2))
             answer.retrieved = [
                 {"rank": i + 1, "chunk_id": h.chunk.chunk_id, "doc_id": h.chunk.doc_id, "start": h.chunk.start, "end": h.chunk.end,
                  "fused": round(h.fused, 5), "dense": round(h.dense, 4)}
@@ -259,17 +244,12 @@ class Engine:
             answer.refusal = kind
             answer.evidence = evidence
         else:
-            answer.perspectives_asked = is_perspective_question(focus)
-            chosen = select(
-                cands,
-                max_sentences_for(focus, self.settings.answer.max_sentences),
-                perspectives=answer.perspectives_asked,
-                survey=is_survey_question(focus),
-            )
+            max_sentences = max_sentences_for(focus, self.settings.answer.max_sentences)
+            chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus))
             if len(parts) > 1:
-                limit = max_sentences_for(focus, self.settings.answer.max_sentences) + 1
-                chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, limit)
+                chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, max_sentences + 1)
             chosen = existence_first(standalone, chosen)
+            answer.evidence = evidence_score(cands)
             missing_list = unlisted(focus, chosen)
             if missing_list:  # "what are the four strands?" answered by a sentence that only mentions them
                 best = chosen[0]
@@ -278,18 +258,14 @@ class Engine:
                     f"({best.hit.chunk.meta.title}) says: \u201c{best.text}\u201d {guard.WHERE_TO_GO}"
                 )
                 answer.refusal = "weak_evidence"
-                answer.evidence = evidence_score(cands)
-                answer.timings_ms = timings | {"total": (time.perf_counter() - t0) * 1000}
-                return answer
-            answer.evidence = evidence_score(cands)
-            if mode == "llm" and self.settings.llm.provider:
+            elif mode == "llm" and self.settings.llm.provider:
                 self._llm_answer(answer, standalone, hits, chosen, history)
             else:
                 self._compose(answer, standalone, chosen)
-            answer.answered = True
-            self._dates(answer)
-            if answer.refusal:  # LLM mode can still decline
-                answer.answered = False
+            if not answer.refusal:
+                answer.answered = True
+                self._dates(answer)
+            else:  # not listed, or the LLM declined
                 answer.sources_note, answer.stale_caveat, answer.citations = "", None, []
         answer.timings_ms = timings | {"total": (time.perf_counter() - t0) * 1000}
         return answer
@@ -301,8 +277,6 @@ class Engine:
             return ("weak_evidence", "Nothing in the documents matches the question. " + where, 0.0)
         q_terms = [t for t in dict.fromkeys(content_terms(question)) if not t.isdigit()]
         vocab = self.retriever.lexical.vocab
-        from .retrieval import GLOSSARY
-
         unknown = [t for t in q_terms if t not in vocab and t not in GLOSSARY]
         best = max(cands, key=lambda c: c.score)
         evidence = evidence_score(cands)
@@ -480,6 +454,15 @@ def _best_spans(text: str, claims: list[str]) -> list[tuple[int, int]]:
         if best not in out:
             out.append(best)
     return out
+
+
+def _add_new(hits: list[Hit], more: list[Hit]) -> None:
+    """Append to `hits` the passages of `more` it does not have yet, in order."""
+    seen = {h.chunk.chunk_id for h in hits}
+    for h in more:
+        if h.chunk.chunk_id not in seen:
+            hits.append(h)
+            seen.add(h.chunk.chunk_id)
 
 
 # -- module-level convenience: one engine per settings, thread-safe ------------------------------------

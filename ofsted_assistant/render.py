@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from urllib.parse import urlparse
 
 from .settings import AUTHORITY_LABELS
+from .text import format_date as text_format_date
 
 # Characters escaped everywhere. Sentence punctuation (. , ; ? ' " /) is left alone except where it could
 # start a construct (see md_escape).
@@ -94,13 +95,10 @@ def safe_url(url: str | None) -> str | None:
 def format_date(iso: str | None) -> str | None:
     if not iso:
         return None
-    import datetime as _dt
-
     try:
-        d = _dt.date.fromisoformat(iso[:10])
+        return text_format_date(iso)
     except ValueError:
         return iso
-    return f"{d.day} {d.strftime('%B')} {d.year}"
 
 
 AUTHORITY_COLOURS = {

@@ -75,6 +75,17 @@ STOPWORDS = frozenset(
 )
 
 
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def format_date(iso: str) -> str:
+    """"2024-02-22" -> "22 February 2024" (English month names whatever the locale)."""
+    import datetime as _dt
+
+    d = _dt.date.fromisoformat(iso[:10])
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("–", "-").replace("—", "-")
