@@ -17,7 +17,7 @@ import numpy as np
 from .guard import looks_like_instructions
 from .polarity import YES_NO_START, asked_role_and_action, existence, mentions_role, polarity
 from .retrieval import Hit, expand_query
-from .text import content_terms, format_date, normalise, split_sentences, stem, words
+from .text import content_terms, format_date, normalise, numbers, split_sentences, stem, words
 
 _DURATION = re.compile(
     r"\b((?:up to|within|at least|at most|more than|over|about|around|just|only)?\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(?:working\s+)?(?:days?|day’s|weeks?|months?|years?|hours?|terms?))\b",
@@ -167,13 +167,20 @@ def unlisted(question: str, chosen: list[Candidate]) -> str | None:
     if not m or not chosen:
         return None
     phrase = f"{m.group(1)} {m.group(2)}".lower()
+    asked_n = next(iter(numbers(m.group(1))), None)
     head = re.escape(m.group(2).split()[-1].lower())
     for c in chosen:
-        if c.intro:
-            return None  # the sentence carries its list
+        if c.intro and (re.search(rf"\b{head}\b", c.intro, re.I) or _items(c.text[len(c.intro):]) == asked_n):
+            return None  # the sentence carries its list ("... 3 core objectives: ...", or three items for "the three things")
         if re.search(rf"\b{head}\b\s*(?:are|were|include|including|namely|covering)\s|\b{head}\b[^.:\u2014\u2013]{{0,80}}?\s?[:\u2014\u2013-]\s", c.text, re.I):
             return None  # "the two days ... - Tuesday and Wednesday", "the strands are ..."
     return phrase
+
+
+def _items(text: str) -> str | None:
+    """How many items a numbered list has ("1. ... 2. ... 3. ..." -> "3"), as a string; None if not a list."""
+    found = re.findall(r"(?:^|\s)(\d{1,3})[.)]\s", text)
+    return found[-1] if found else None
 
 
 def asks_part_of_whole(question: str) -> bool:
@@ -187,6 +194,9 @@ def asks_part_of_whole(question: str) -> bool:
 
 def idf_weights(terms: list[str], df: dict[str, int], n_docs: int) -> dict[str, float]:
     return {t: math.log(1 + (n_docs + 1) / (df.get(t, 0) + 0.5)) for t in terms}
+
+
+CONTEXT_WEIGHT = 0.9  # a sentence read with the one before counts a little less than on its own
 
 
 def score_candidates(
@@ -220,6 +230,11 @@ def score_candidates(
     intro_idx = [i for i, c in enumerate(cands) if c.intro]
     intro_vecs = embed([cands[i].intro for i in intro_idx]) if intro_idx else []
     intro_sim = {i: float(v @ qvec) for i, v in zip(intro_idx, intro_vecs)}
+    # A sentence read with the one before it in its passage: "Rollett agreed they were inevitable" is about
+    # trust inspections only after "Witnesses were also quizzed about inspections of trusts."
+    ctx_idx = [i for i in range(1, len(cands)) if cands[i - 1].hit is cands[i].hit and cands[i - 1].end <= cands[i].start]
+    ctx_vecs = embed([f"{cands[i - 1].text} {cands[i].text}" for i in ctx_idx]) if ctx_idx else []
+    ctx_sim = {i: CONTEXT_WEIGHT * float(v @ qvec) for i, v in zip(ctx_idx, ctx_vecs)}
     wanted = named_authorities(focus_question)
     qterms = list(dict.fromkeys(content_terms(question)))
     # the documents' words for the staff's words (glossary): count, at half weight, where the question's own are missing
@@ -244,7 +259,7 @@ def score_candidates(
         c.typed = has_answer_type(kind, c, focus_question)
         context = previous.terms if c.typed and previous is not None and _same_paragraph(previous, c) else frozenset()
         previous = c
-        c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0))  # a list is judged by its intro too
+        c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0), ctx_sim.get(i, -1.0))  # a list is judged by its intro too
         own = sum(w[t] for t in qterms if t in terms) + 0.5 * sum(w[t] for t in xterms if t in terms)
         borrowed = 0.5 * sum(w[t] for t in qterms if t not in terms and t in context)
         c.lex = min(1.0, (own + borrowed) / total)
@@ -288,6 +303,38 @@ def extend_colon(text: str, end: int) -> int:
     return body_start + first[0][1] if first else block_end
 
 
+_LIST_START = re.compile(r"\s*(?:\d{1,3}[.)]|[-*•–])\s")
+
+
+def list_continuations(chosen: list[Candidate], next_chunk, embed) -> list[Candidate]:
+    """A chosen list that runs to the end of its passage and goes on at the start of the next passage of the same
+    document (a long list split by the chunker: items 1-2 here, 3-6 there) is followed by the rest of the list,
+    cited to that next passage. `next_chunk(chunk)` gives the following chunk of the same document or None."""
+    out: list[Candidate] = []
+    for c in chosen:
+        out.append(c)
+        cur = c
+        while cur.intro or cur is not c:  # only a candidate that carries a list (or a continuation of one)
+            text = cur.hit.chunk.text
+            if text[cur.end :].strip():
+                break  # the list ends inside its passage
+            nxt = next_chunk(cur.hit.chunk)
+            if nxt is None or not _LIST_START.match(nxt.text):
+                break
+            block = nxt.text.find("\n\n")
+            end = len(nxt.text) if block == -1 else block
+            start = len(nxt.text) - len(nxt.text.lstrip())
+            rest = Candidate(Hit(nxt, dense=cur.hit.dense, fused=cur.hit.fused), cur.hit_rank, start, end, " ".join(nxt.text[start:end].split()))
+            if any(d.hit.chunk.chunk_id == nxt.chunk_id and d.start < rest.end and rest.start < d.end for d in chosen):
+                break  # already shown
+            rest.sim, rest.lex, rest.score, rest.topic = cur.sim, cur.lex, cur.score, cur.topic
+            rest.vec = embed([rest.text])[0]
+            rest.terms = frozenset(content_terms(rest.text))
+            out.append(rest)
+            cur = rest
+    return out
+
+
 _CONTINUES = re.compile(r"^(instead|however|but|normally|although|otherwise|unless|as previously|even so)\b", re.I)
 
 
@@ -315,6 +362,19 @@ def antecedent(cands: list[Candidate], chosen: Candidate) -> Candidate | None:
     return prev if _same_paragraph(prev, chosen) else None
 
 
+def whole_lists(cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """A chosen list item ("2. Considering the breadth of practice ...") is shown as part of its list, with the
+    sentence that introduces it ("it may be wise to focus on: 1. ... 2. ..."): an item alone loses what it is
+    an item of."""
+    out: list[Candidate] = []
+    for c in chosen:
+        whole = next((d for d in cands if d.intro and d.hit is c.hit and d.start < c.start and c.end <= d.end), None)
+        c = whole or c
+        if c not in out:
+            out.append(c)
+    return out
+
+
 def with_antecedents(cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
     """A chosen sentence that leans on the one before ("Instead, ...") is shown after it, in the source's order."""
     out: list[Candidate] = []
@@ -328,14 +388,16 @@ def with_antecedents(cands: list[Candidate], chosen: list[Candidate]) -> list[Ca
 
 _PERSPECTIVE = re.compile(
     r"\b(compared (to|with)|each say|both say|who thinks|what do .{1,40} and .{1,40} (say|think)|"
-    r"(does|do) the (union|unions|neu|naht|mps|news|press)\b|agree|disagree|views?|opinions?|perspectives?|"
+    r"what (?:does|do|did) (?:the )?[\w' -]{2,30}? (?:think|make of)|"
+    r"agree|disagree|views?|opinions?|perspectives?|"
     r"critics?|criticis\w*|controvers\w*|buy that|good idea|the other side|for and against|pros and cons)\b",
     re.I,
 )
 
 
 _AUTHORITY_NAMES = {
-    "official": r"\bofsted\s+(say|says|said|think|claim|claims)|\bofsted's (view|position)|\bhmci\b|\bofficial(ly)?\b",
+    "official": r"\bofsted\s+(say|says|said|think|claim|claims|and|or|vs\.?|versus)\b|\b(and|or|vs\.?|versus)\s+ofsted\b|"
+    r"\bofsted's (view|position)|\bhmci\b|\bofficial(ly)?\b",
     "union": r"\b(union|unions|neu|naht)\b",
     "news": r"\b(news|schools week|press|mps|reports?ed|journalists?)\b",
     "commentary": r"\b(summary|tt education|commentary|blog)\b",
@@ -359,6 +421,23 @@ def topic_terms(question: str) -> list[str]:
 def named_authorities(question: str) -> set[str]:
     """Kinds of source a question names ("what does the union say ...")."""
     return {a for a, pattern in _AUTHORITY_NAMES.items() if re.search(pattern, question, re.I)}
+
+
+_ASKS_WHAT_SOURCE_SAYS = re.compile(
+    r"\b(?:what|how|where)\s+(?:does|do|did)\s+(?P<src>(?:the\s+)?[\w' -]{2,30}?)\s+"
+    r"(?:say|says|think|advise|recommend|suggest|tell|want|propose|report|describe|make of|stand)\b",
+    re.I,
+)
+
+
+def asked_source(question: str) -> set[str]:
+    """The kind of source whose words the question asks for ("what does the union say to focus on?" ->
+    union), when it is one other than Ofsted itself: the answer then quotes that source. (What Ofsted says
+    reaches users through summaries too, so "what does Ofsted say ...?" is not narrowed.)"""
+    m = _ASKS_WHAT_SOURCE_SAYS.search(question)
+    if not m:
+        return set()
+    return named_authorities(m.group("src")) - {"official"}
 
 
 def is_perspective_question(question: str) -> bool:
@@ -433,13 +512,22 @@ def max_sentences_for(question: str, default: int) -> int:
 
 
 def select(
-    cands: list[Candidate], max_sentences: int, relative: float = 0.72, perspectives: bool = False, survey: bool = False
+    cands: list[Candidate], max_sentences: int, relative: float = 0.72, perspectives: bool = False, survey: bool = False,
+    named: set[str] | frozenset[str] = frozenset(), asked: set[str] | frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Best sentence first, then the next best that add something (MMR), from any passage; at most one
-    sentence per authority group is kept below the bar if it is close, so disagreeing sources both appear."""
+    sentence per authority group is kept below the bar if it is close, so disagreeing sources both appear.
+    A perspective question that names the sides it wants ("what do Ofsted and the union each say?") hears
+    those sides; another kind of source joins them only when it answers nearly as well as the best.
+    A question that asks what one kind of source says (`asked`, "what does the union say ...?") is answered
+    from that kind alone, when it speaks to the question at all."""
     if not cands:
         return []
     ranked = sorted(cands, key=lambda c: c.score, reverse=True)
+    if asked and not perspectives:
+        theirs = [c for c in ranked if _group(c) in asked]
+        if theirs and theirs[0].score >= ranked[0].score * 0.6:
+            ranked = theirs
     # "How long ...?" wants a sentence with a duration in it: the best such sentence leads if it is close.
     typed = [c for c in ranked if c.typed and c.score >= ranked[0].score * 0.7]
     if typed and not ranked[0].typed:
@@ -478,7 +566,12 @@ def select(
     for c in ranked[1:]:
         if c in chosen or _group(c) in groups or any(_overlaps(c, d) for d in chosen):
             continue
-        if perspectives and (c.score >= best.score * 0.6 or (c.score >= best.score * 0.45 and c.topic >= 0.4)):
+        asked_for = len(named) < 2 or _group(c) in named
+        if perspectives and not asked_for and c.score >= best.score * 0.85 and c.sim >= best.sim * 0.85:
+            chosen.append(c)
+            groups.add(_group(c))
+            continue
+        if perspectives and asked_for and (c.score >= best.score * 0.6 or (c.score >= best.score * 0.45 and c.topic >= 0.4)):
             chosen.append(c)  # a perspective question: each kind of source that speaks to the topic is heard
             groups.add(_group(c))
             continue
@@ -487,7 +580,7 @@ def select(
             groups.add(_group(c))
         if not perspectives:
             break
-    return with_antecedents(cands, chosen)
+    return with_antecedents(cands, whole_lists(cands, chosen))
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import re
 import threading
 import time
 from collections import Counter
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, cover_parts, existence_first, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, score_candidates, select
+from .answer import Candidate, asked_source, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer
 from .errors import IndexMissing
 from .followup import condense
@@ -129,9 +130,12 @@ class Engine:
         for c in chunks:
             self.df.update(set(content_terms(c.text)))
         self.n_chunks = len(chunks)
+        self._following = {(c.doc_id, c.doc_version, c.ordinal): c for c in chunks}
         chunk_words = [words(c.text) for c in chunks]
         self.speller = Speller([w for ws in chunk_words for w in ws] + list(GLOSSARY))
         self.corpus_text = " ".join(" ".join(ws) for ws in chunk_words)
+        # Words the documents use in lower case: ordinary words, not names ("week" in "Schools Week").
+        self.lower_words = frozenset(w for c in chunks for w in re.findall(r"\b[a-z][a-z'-]*\b", c.text))
 
     def refresh_if_changed(self) -> bool:
         """Pick up a new manifest (another process ingested); cheap when nothing changed."""
@@ -174,6 +178,10 @@ class Engine:
             with self._lock:
                 self.embed_sentences(texts[i : i + 128])
 
+    def next_chunk(self, chunk):
+        """The chunk that follows `chunk` in its document (same version), if any."""
+        return self._following.get((chunk.doc_id, chunk.doc_version, chunk.ordinal + 1))
+
     def known(self, name: str) -> bool:
         return " ".join(words(name)) in self.corpus_text
 
@@ -200,7 +208,7 @@ class Engine:
             answer.timings_ms = {"total": (time.perf_counter() - t0) * 1000}
             return answer
 
-        standalone, focus = condense(q, history)
+        standalone, focus = condense(q, history, common=self.lower_words.__contains__)
         if mode == "llm" and self.settings.llm.provider and standalone != q:
             standalone = self._llm_condense(q, history) or standalone  # the LLM rewrites the follow-up
         standalone, fixed = self.speller.correct(standalone)  # "collegue" -> "colleague", before any search
@@ -221,12 +229,14 @@ class Engine:
             for part, vec in zip(parts, part_vecs):  # "how much notice ... and how long ...": each part's own passages too
                 _add_new(hits, self.retriever.search(part, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k))
             answer.perspectives_asked = is_perspective_question(focus)
-            if answer.perspectives_asked:  # make sure each kind of source gets its say: best passages per authority too
-                for authority in ("official", "union", "news", "commentary"):
-                    f = replace(filters or Filters(), authorities=(authority,))
-                    if (filters and filters.authorities) and authority not in filters.authorities:
-                        continue
-                    _add_new(hits, self.retriever.search(standalone, f, qvec=qvec, top_k=2))
+            # Each kind of source gets its say (a perspective question), or the kind the question names ("what
+            # does the union say ..."): that kind's best passages are searched for on their own too.
+            heard = ("official", "union", "news", "commentary") if answer.perspectives_asked else sorted(named_authorities(focus))
+            for authority in heard:
+                if (filters and filters.authorities) and authority not in filters.authorities:
+                    continue
+                f = replace(filters or Filters(), authorities=(authority,))
+                _add_new(hits, self.retriever.search(standalone, f, qvec=qvec, top_k=2))
             answer.retrieved = [
                 {"rank": i + 1, "chunk_id": h.chunk.chunk_id, "doc_id": h.chunk.doc_id, "start": h.chunk.start, "end": h.chunk.end,
                  "fused": round(h.fused, 5), "dense": round(h.dense, 4)}
@@ -245,10 +255,11 @@ class Engine:
             answer.evidence = evidence
         else:
             max_sentences = max_sentences_for(focus, self.settings.answer.max_sentences)
-            chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus))
+            chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus), named=named_authorities(focus), asked=asked_source(focus))
             if len(parts) > 1:
                 chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, max_sentences + 1)
             chosen = existence_first(standalone, chosen)
+            chosen = list_continuations(chosen, self.next_chunk, self.embed_sentences)
             answer.evidence = evidence_score(cands)
             missing_list = unlisted(focus, chosen)
             if missing_list:  # "what are the four strands?" answered by a sentence that only mentions them

@@ -8,6 +8,7 @@ own words) is weighted up when choosing answer sentences, so the answer is about
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from .text import content_terms
 
@@ -30,7 +31,37 @@ def is_followup(question: str, history: list[dict]) -> bool:
     return len(terms) <= 3 and bool(_PRONOUN.search(q))
 
 
-def condense(question: str, history: list[dict]) -> tuple[str, str]:
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?){1,2}\b")
+_PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her)\b", re.I)
+
+
+def last_person(history: list[dict], common: Callable[[str], bool]) -> str | None:
+    """The person the conversation last named ("Steve Rollett of the Confederation of School Trusts warned ..."
+    -> "Steve Rollett"): two or three capitalised words none of which the documents use as an ordinary
+    lower-case word (`common`), so "Schools Week" or "Chief Inspector" are not taken for people. The first
+    name in the latest turn that has one."""
+    for turn in reversed(history):
+        for m in _NAME.finditer(turn.get("content") or ""):
+            if not any(common(w.lower()) for w in re.split(r"[\s-]+", m.group(0))):
+                return m.group(0)
+    return None
+
+
+def resolve_person(question: str, history: list[dict], common: Callable[[str], bool]) -> str:
+    """"did he say anything about trusts?" -> "did Steve Rollett say anything about trusts?" (first pronoun)."""
+    m = _PERSON_PRONOUN.search(question)
+    if not m:
+        return question
+    name = last_person(history, common)
+    if name is None:
+        return question
+    said = f"{name}'s" if m.group(1).lower() == "his" else name
+    return question[: m.start()] + said + question[m.end() :]
+
+
+def condense(question: str, history: list[dict], common: Callable[[str], bool] | None = None) -> tuple[str, str]:
+    """(standalone question, focus). `common(word)`: the word is an ordinary word of the documents (used to
+    tell a person's name from other capitalised words when resolving "he"/"she")."""
     if not history or not is_followup(question, history):
         return question, question
     previous = [t["content"] for t in history if t.get("role") == "user" and t.get("content")]
@@ -38,4 +69,5 @@ def condense(question: str, history: list[dict]) -> tuple[str, str]:
         return question, question
     prev = previous[-1].strip().rstrip("?")
     follow = question.strip()
-    return f"{follow} (following on from: {prev}?)", follow
+    named = resolve_person(follow, history, common) if common else follow  # who "he" is helps find the passages
+    return f"{named} (following on from: {prev}?)", follow

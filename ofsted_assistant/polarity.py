@@ -30,6 +30,9 @@ OPTIONAL = re.compile(
 )
 # Joining versus leaving a role ("why does the union want heads to become inspectors?" / "step down").
 JOIN = re.compile(r"\b(become|becoming|join|joining|sign up|signing up|apply|applying|take up|volunteer as|serve as)\b", re.I)
+#: The question says what a source wants ("why does the union want heads to become inspectors?"), rather than
+#: asking what it says ("what do Ofsted and the NEU each say about leaders becoming inspectors?").
+WANTS = re.compile(r"\b(wants?|wanting|supports?|encourag\w*|urg(?:e|es|ing)|push(?:es|ing)?|backs?|recommends?|advises?|calls? (?:for|on))\b", re.I)
 LEAVE = re.compile(r"\b(step down|stepping down|stand down|resign|resigning|quit|quitting|leave (?:the|their|your) role)\b", re.I)
 
 #: How a yes/no question opens ("Can I ...?", "so is it ...?"); answer.question_kind uses it too.
@@ -201,7 +204,7 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
         return None
     if _OBLIGATORY_ADJ.search(q) and not _ASKS_WHAT_IS_OBLIGATORY.search(q.strip()) and OPTIONAL.search(s):
         return f"the source says it is {OPTIONAL.search(s).group(1).lower()}, not {_OBLIGATORY_ADJ.search(q).group(1).lower()}"
-    if named_source and JOIN.search(q) and LEAVE.search(s) and not LEAVE.search(q):
+    if named_source and WANTS.search(q) and JOIN.search(q) and LEAVE.search(s) and not LEAVE.search(q):
         return f"that source urges the opposite: to {LEAVE.search(s).group(1).lower()}"
     # "how much is the inspection fee" / "what is the fee" vs "there is no (separate) inspection fee"
     if re.search(r"^(how much|what|which|when|who|how)\b", q.strip(), re.I):

@@ -55,6 +55,7 @@ GLOSSARY: dict[str, str] = {
     "complain": "concerns",
     "complaint": "concerns",
     "kids": "pupils",
+    "window": "ofsted inspection window",  # "we're in the window": the period when an inspection is due
     "children": "pupils",
 }
 

@@ -71,6 +71,8 @@ def test_yes_no_lead_needs_a_sentence_about_the_question():
         ("how much is the inspection fee for OIs?", "Under this new model, there is no separate inspection fee.", {}, "no separate inspection fee"),
         ("Why does the NEU want more heads to become Ofsted inspectors?",
          "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}, "step down"),
+        ("Why is the union encouraging members to sign up as inspectors?",
+         "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}, "step down"),
     ],
 )
 def test_contradicted_premises_are_caught(question, sentence, kwargs, fragment):
@@ -89,6 +91,9 @@ def test_contradicted_premises_are_caught(question, sentence, kwargs, fragment):
         ("how much is the inspection fee?", "There is no separate inspection fee.", {"near": False}),
         # joining vs leaving only counts for the source the question names
         ("Why does Ofsted want heads to become inspectors?", "We urge you to step down as inspectors.", {"named_source": False}),
+        # asking what a source says about joining asserts nothing about what it wants
+        ("What do Ofsted and the NEU each say about serving leaders becoming inspectors?",
+         "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}),
         ("Ofsted says all 132 actions are done - what were the last ones?", "132 out of 132 completed.", {}),
         # asking what is required or compulsory is a real question, not an asserted obligation
         ("What is required of the headteacher during the final feedback meeting?", "Schools have the option to request leaders.", {}),

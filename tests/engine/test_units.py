@@ -360,3 +360,93 @@ def test_a_date_must_date_the_event_asked_about():
     assert not dates_the_event("when did the OI pilot start?", "The pilot will continue throughout 2026.")
     assert dates_the_event("when did the OI pilot start?", "The first participants began training in January.")
     assert dates_the_event("when is the consultation?", "Consultation to open later in January.")  # no event named
+
+
+def test_a_list_question_is_not_answered_by_a_list_of_something_else():
+    from types import SimpleNamespace as C
+
+    from ofsted_assistant.answer import unlisted
+
+    other = C(intro="Specifically, it may be wise to focus on:", text="Specifically, it may be wise to focus on: 1. the four strands 2. the two days")
+    assert unlisted("what are the four strands?", [other]) == "four strands"
+
+
+def test_the_source_asked_about_and_the_sides_named():
+    from ofsted_assistant.answer import asked_source, is_perspective_question, named_authorities
+
+    # asking what one source says is not asking for every side
+    assert not is_perspective_question("we're in the window - what does the union say to focus on?")
+    assert asked_source("we're in the window - what does the union say to focus on?") == {"union"}
+    assert asked_source("What does the NEU advise leaders to concentrate on?") == {"union"}
+    assert asked_source("what did Schools Week report about two-day inspections?") == {"news"}
+    # what Ofsted says also reaches users through summaries: not narrowed
+    assert asked_source("What does Ofsted say about pauses?") == set()
+    assert asked_source("How long can a pause last?") == set()
+    # a comparison names its sides
+    q = "Should I sign up to be an OI? what do Ofsted and the union each say?"
+    assert is_perspective_question(q) and named_authorities(q) == {"official", "union"}
+    assert is_perspective_question("Ofsted says it's rebuilding trust - does the union buy that?")
+    assert is_perspective_question("Is Ofsted taking staff mental health seriously? what does the union think?")
+
+
+def _list_passages():
+    """One document whose six-item list the chunker split: items 1-2 end the first chunk, 3-6 open the next."""
+    from types import SimpleNamespace as NS
+
+    first = NS(chunk_id="a", doc_id="d", doc_version="v", ordinal=0,
+               text="If you are in the window, it may be wise to focus on:\n\n  1. the strands\n  2. the two days")
+    second = NS(chunk_id="b", doc_id="d", doc_version="v", ordinal=1,
+                text="  3. inclusion\n  4. wellbeing\n  5. curriculum\n\nBack to top")
+    third = NS(chunk_id="c", doc_id="d", doc_version="v", ordinal=2, text="An unrelated paragraph.")
+    return {(c.doc_id, c.doc_version, c.ordinal): c for c in (first, second, third)}
+
+
+def test_a_list_split_between_passages_is_shown_whole():
+    import numpy as np
+
+    from ofsted_assistant.answer import Candidate, list_continuations
+    from ofsted_assistant.retrieval import Hit
+
+    chunks = _list_passages()
+    first = chunks[("d", "v", 0)]
+
+    def next_chunk(c):
+        return chunks.get((c.doc_id, c.doc_version, c.ordinal + 1))
+
+    def embed(texts):
+        return np.ones((len(texts), 3), np.float32)
+
+    hit = Hit(first, dense=0.5, fused=0.1)
+    intro = Candidate(hit, 0, 0, len(first.text), " ".join(first.text.split()), score=0.7)
+    intro.intro = "If you are in the window, it may be wise to focus on:"
+    plain = Candidate(hit, 0, 0, 25, "If you are in the window,", score=0.7)
+
+    out = list_continuations([intro], next_chunk, embed)
+    assert [c.hit.chunk.chunk_id for c in out] == ["a", "b"]
+    rest = out[1]
+    assert rest.text == "3. inclusion 4. wellbeing 5. curriculum"  # the list block only, not "Back to top"
+    second = chunks[("d", "v", 1)]
+    assert " ".join(second.text[rest.start : rest.end].split()) == rest.text  # an exact span of the next passage
+    assert rest.score == intro.score
+    # A sentence that carries no list, or a list already shown, brings nothing more.
+    assert list_continuations([plain], next_chunk, embed) == [plain]
+    assert len(list_continuations([intro, rest], next_chunk, embed)) == 2
+
+
+def test_he_and_she_are_the_person_the_conversation_last_named():
+    from ofsted_assistant.followup import condense, last_person, resolve_person
+
+    ordinary = {"schools", "week", "chief", "inspector", "confederation", "school", "trusts"}.__contains__
+    history = [
+        {"role": "user", "content": "What did the CST guy tell MPs?"},
+        {"role": "assistant", "content": "Steve Rollett of the Confederation of School Trusts warned of mission creep (Schools Week)."},
+    ]
+    assert last_person(history, ordinary) == "Steve Rollett"
+    assert resolve_person("did he say anything about trusts?", history, ordinary) == "did Steve Rollett say anything about trusts?"
+    assert resolve_person("what was his view?", history, ordinary) == "what was Steve Rollett's view?"
+    assert resolve_person("what about trusts?", history, ordinary) == "what about trusts?"  # no pronoun: unchanged
+    # Capitalised words the documents also use as ordinary words are not a person.
+    assert last_person([{"role": "assistant", "content": "Schools Week reported it; the Chief Inspector agreed."}], ordinary) is None
+    standalone, focus = condense("did he say anything about trusts?", history, common=ordinary)
+    assert standalone.startswith("did Steve Rollett say anything about trusts?") and "CST guy" in standalone
+    assert focus == "did he say anything about trusts?"  # the follow-up's own words still say what it is about
