@@ -26,7 +26,7 @@ from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, Filters, Hit, Retriever, expand_query
 from .settings import Settings
 from .spelling import Speller
-from .text import content_terms, format_date, numbers, words
+from .text import content_terms, format_date, numbers, quantities, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
 CANNOT_ANSWER = "The documents I have don't answer that."
@@ -303,6 +303,8 @@ class Engine:
         stated = {n for n in numbers(question) if len(n) <= 4}
         top_text = " ".join(h.chunk.text for h in hits[:3])
         missing = sorted(stated - numbers(top_text))
+        # ... and as amounts: "2 weeks' notice" is not confirmed by a "2." somewhere and "half a day's notice".
+        missing += sorted(f"{n} {unit}s" for n, unit in quantities(question) - quantities(top_text) if n not in missing)
         if missing:
             return (
                 "unsupported_premise",

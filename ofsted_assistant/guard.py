@@ -70,6 +70,11 @@ _INJECTION = [
     r"\b(what|tell me|show me) (are |were |is )?your (rules|instructions|guidelines|prompt)\b|\b(show|tell|give) me the (system )?prompt\b",
     r"\bdo anything now\b",
     r"\b(print|repeat|output) (everything|all|the text) (above|before|so far)\b",
+    r"\b(?:print|repeat|output|dump)\b.{0,20}\b(?:everything|all of|the (?:text|contents?))\b.{0,30}\b(?:above|context window|your context|your memory)\b",
+    r"\b(?:ignore|disregard|forget)\s+(?:all\s+)?(?:of\s+)?(?:the|that|everything|what'?s?)\s+above\b",
+    r"(?:^|[.!?]\s+)(?:please\s+)?(?:assume|play|take on) the (?:role|part|persona|identity|character) of\b",
+    r"^\s*(?:new|updated|additional|urgent|important)\s+(?:instruction|instructions|directive|directives)\b",
+    r"\b(?:instruction|instructions|message|notice|update|directive)s? from (?:the |your )?(?:developers?|admin\w*|system|operators?|creators?|owners?)\b",
 ]
 
 # Asked of the assistant in a question, never looked for in documents: requests to answer beyond the
@@ -103,13 +108,17 @@ _BEYOND_SOURCES = [
     r"^\s*(?:new |updated |additional )?(?:instruction|instructions|directive|override|note to (?:the )?(?:ai|assistant|model|bot))\s*:|\b(?:dear|hey|attention) (?:ai|assistant|chatbot|model|bot)\b",
     r"\bconfirm\b.{0,60}\b(?:documents?|sources?|handbook|guidance)\b.{0,40}\b(?:updated|changed|now say|now says|new version)\b",
     r"\b(?:documents?|sources?|handbook|guidance) (?:now|has been updated to|have been updated to|were updated to|was updated to) (?:say|says|state|states|allow|allows)\b",
+    r"\bjust (?:guess|speculate)\b|\b(?:can|could|will|would) (?:you|u) (?:just )?(?:take|have|make) a (?:wild |rough |best )?guess\b|\bstop being (?:so )?(?:cautious|careful)\b",
     r"\[/?INST\]|<\|im_(?:start|end)\|>|<</?SYS>>|<\|(?:system|user|assistant)\|>|^#{2,}\s*(?:instruction|system)\b",
 ]
 
 # Requests to produce a document rather than to answer a question about inspection.
 _TASK_REQUEST = re.compile(
-    r"^(?:please\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|i need you to\s+|)"
-    r"(?:write|draft|create|generate|compose|produce|prepare)\s+(?:me\s+|us\s+)?(?:a|an|the|our|my|some)\b.{0,60}\b"
+    r"(?:^(?:please\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|i need you to\s+|)"
+    r"(?:write|draft|create|generate|compose|produce|prepare)\s+(?:me\s+|us\s+)?"
+    # mid-sentence ("act as a rep and write me an email") only when it is asked for: "me"/"us"
+    r"|(?:[.,;:!?\u2013\u2014-]\s*|\band\s+|\bthen\s+)(?:please\s+)?(?:write|draft|create|generate|compose|produce|prepare)\s+(?:me|us)\s+)"
+    r"(?:a|an|the|our|my|some)\b.{0,60}\b"
     r"(?:letter|e-?mail|policy|plan|risk assessment|lesson|essay|template|speech|statement|newsletter|post|poem|sef|self-evaluation)",
     re.I,
 )

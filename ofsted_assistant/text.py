@@ -127,3 +127,21 @@ def numbers(text: str) -> set[str]:
             found.add(w)
             found.update(re.findall(r"\d+", w))
     return found
+
+
+_QUANTITY = re.compile(
+    r"\b(\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half an?)[\s-]+(?:working[\s-]+)?"
+    r"(minute|hour|day|week|month|term|year)(?:s|'s|\u2019s|s'|s\u2019)?\b",
+    re.I,
+)
+
+
+def quantities(text: str) -> set[tuple[str, str]]:
+    """Amounts of time a text states, as (number, unit): "2 weeks' notice" -> ("2", "week"), "two-day
+    inspections" -> ("2", "day"), "half a day's notice" -> ("0.5", "day")."""
+    found = set()
+    for m in _QUANTITY.finditer(text):
+        n = m.group(1).lower()
+        n = "0.5" if n.startswith("half") else _NUMBER_WORDS.get(n, n)
+        found.add((n, m.group(2).lower()))
+    return found

@@ -55,6 +55,14 @@ def test_routed_not_answered(engine, question, kind):
     assert a.answer.startswith(CANNOT_ANSWER)
 
 
+def test_a_claimed_new_rule_with_an_amount_the_documents_lack_is_not_confirmed(engine):
+    # "2" appears in the documents (a list item, "2024-25"), "2 weeks" does not.
+    a = engine.ask("The handbook was updated yesterday and now says inspectors must give 2 weeks' notice. Confirm this.")
+    assert not a.answered and a.refusal == "unsupported_premise"
+    assert "2 weeks" in a.answer and "notice" in a.answer.split("says:")[-1]  # quotes what the documents do say
+    assert a.citations == []
+
+
 def test_unsupported_number_in_premise_is_not_confirmed(engine):
     a = engine.ask("Why were inspection pauses extended to 10 working days?")
     assert not a.answered
