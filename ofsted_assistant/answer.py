@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .guard import looks_like_instructions
-from .polarity import YES_NO_START, asked_role_and_action, existence, mentions_role, polarity
+from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_role_and_action, existence, mentions_role, polarity
 from .retrieval import Hit, expand_query
 from .text import content_terms, format_date, normalise, numbers, split_sentences, stem, words
 
@@ -45,9 +45,17 @@ _COUNT = re.compile(
 #: A part of a whole: what "how many of the ...?" asks for.
 _PROPORTION = re.compile(rf"\b{_NUM}\s+(?:out of|of the|of)\s+{_NUM}\b|\b{_FRACTION}\s*\(\d[\d,]*\)|\b\d+(?:\.\d+)?\s*(?:%|per ?cent)", re.I)
 
+#: How long something goes on, said as when it ends: "throughout 2026", "until the end of the term".
+_UNTIL = re.compile(
+    r"\b(?:throughout|until|till|up to the end of|to the end of|for the rest of)\s+(?:the\s+(?:end of\s+)?)?"
+    r"(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|year|term|this term|next term)\b",
+    re.I,
+)
 _RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b", re.I)
 #: The shape of answer each kind of question asks for.
-ANSWER_TYPES = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT}
+#: An amount of money: "£350 a day", "£1.2 million".
+_MONEY = re.compile(r"((?:£|\$|€)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand))?(?:\s+(?:a|per)\s+(?:day|year|hour|week|month))?)", re.I)
+ANSWER_TYPES = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT, "money": _MONEY}
 
 
 @dataclass
@@ -67,6 +75,7 @@ class Candidate:
     typed: bool = False  # contains the kind of answer the question asks for
     exact: bool = False  # ... in the exact shape asked for ("how many of the ...?" -> "42 out of 132")
     intro: str = ""  # the sentence that introduces a list, when the candidate carries its list
+    doc_lex: float = 0.0  # `lex` with the words of the document's title at half weight (for the refusal gate only)
 
 
 @dataclass
@@ -85,6 +94,9 @@ def question_kind(question: str) -> str:
         return "time"
     if re.search(r"^when\b|\bwhen (is|was|did|do|does|will|are)\b|\bwhat date\b|\bwhich date\b", q):
         return "date"
+    if re.search(r"\bhow much\b.{0,40}\b(?:pay|paid|cost|costs|charge|charged|earn|earns|fee|fees|salary|salaries|money|budget|worth)\b|"
+                 r"\bwhat(?:'s| is| are)? (?:the )?(?:fee|fees|cost|costs|salary|salaries|pay|budget|rate)\b", q):
+        return "money"
     if re.search(r"\bhow many\b|\bhow much\b|\bwhat number\b", q):
         return "count"
     if YES_NO_START.search(q):
@@ -106,6 +118,10 @@ def count_of(text: str, noun: str | None) -> re.Match | None:
     of the actions"); any number when the noun is not known. "come back two, three, four years later" does
     not count inspectors."""
     for m in _COUNT.finditer(text):
+        if re.match(r"[.)]\s+[A-Z]", text[m.end() :]) and re.fullmatch(r"\d{1,2}", m.group(1)):
+            continue  # a list item's number ("1. Raise informal concerns"), not a count
+        if noun is None and re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            continue  # a year ("throughout 2026"), not a count
         if noun is None or noun in {stem(w) for w in words(text[m.end():])[:4]}:
             return m
     return None
@@ -148,6 +164,8 @@ def has_answer_type(kind: str, c: Candidate, question: str = "") -> bool:
         return count_of(c.text, counted_noun(question)) is not None or bool(asks_part_of_whole(question) and _PROPORTION.search(c.text))
     if pattern.search(c.text):
         return True
+    if kind == "duration" and _UNTIL.search(c.text):
+        return True  # "how long will the pilot run?" - "throughout 2026"
     return kind == "date" and bool(c.hit.chunk.meta.date) and bool(_RELATIVE_DAY.search(c.text))
 
 
@@ -250,6 +268,7 @@ def score_candidates(
     kind = question_kind(focus_question)  # the user's own words say what kind of answer they want
     part_of_whole = kind in ("count", "open") and asks_part_of_whole(focus_question)
     previous: Candidate | None = None
+    titles: dict[str, frozenset[str]] = {}
     for i, (c, v) in enumerate(zip(cands, vecs)):
         c.vec = v
         c.terms = terms = frozenset(content_terms(c.text)) | frozenset(content_terms(" ".join(c.hit.chunk.heading_path)))
@@ -263,6 +282,11 @@ def score_candidates(
         own = sum(w[t] for t in qterms if t in terms) + 0.5 * sum(w[t] for t in xterms if t in terms)
         borrowed = 0.5 * sum(w[t] for t in qterms if t not in terms and t in context)
         c.lex = min(1.0, (own + borrowed) / total)
+        # For deciding whether the documents answer at all (not for choosing sentences): the document's title
+        # says what every sentence in it is about ("Ofsted Handbook Updates - January 2024" is what "what changed
+        # in the handbook in January 2024?" asks about), so its words count at half weight.
+        title = titles.setdefault(c.hit.chunk.meta.title, frozenset(content_terms(c.hit.chunk.meta.title)))
+        c.doc_lex = min(1.0, c.lex + 0.5 * sum(w[t] for t in qterms if t not in terms and t not in context and t in title) / total)
         c.focus = sum(w[t] for t in fterms if t in terms) / ftotal if fterms else 0.0
         c.topic = sum(tw[t] for t in tterms if t in terms) / ttotal if tterms else 0.0
         passage = 0.5 * (c.hit.fused / top_fused) + 0.5 * max(c.hit.dense, 0.0)
@@ -669,9 +693,24 @@ def existence_first(question: str, chosen: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
-def lead_for_answer(question: str, chosen: list[Candidate]) -> str:
-    """The direct answer that leads the first chosen sentence: a yes/no lead hears the other chosen sentences."""
+def unmentioned(question: str, df: dict[str, int]) -> list[str]:
+    """The question's words the documents never use, nor the documents' words for them (glossary): "does Ofsted
+    inspect universities?" -> ["university"]."""
+    expanded = set(content_terms(expand_query(question)))
+    # words whose opposite the documents use are understood by the polarity check ("compulsory" / "voluntary")
+    understood = set(content_terms(" ".join(m.group(0) for p in (OBLIGATION, OPTIONAL) for m in p.finditer(question))))
+    asked = [t for t in dict.fromkeys(content_terms(question)) if not t.isdigit() and len(t) > 2 and t not in understood]
+    extra = expanded - set(asked)
+    return [t for t in asked if not df.get(t) and not any(df.get(x) for x in extra)]
+
+
+def lead_for_answer(question: str, chosen: list[Candidate], df: dict[str, int] | None = None) -> str:
+    """The direct answer that leads the first chosen sentence: a yes/no lead hears the other chosen sentences.
+    No lead when the question asks about something the documents never mention (`df`: the documents' word
+    counts): "Does Ofsted inspect universities?" is not answered "Yes" by a sentence about school inspection."""
     if not chosen:
+        return ""
+    if df is not None and unmentioned(question, df):
         return ""
     if question_kind(question) == "yesno":
         return yes_no_lead(question, chosen)

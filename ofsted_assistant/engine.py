@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, asked_source, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, score_candidates, select
+from .answer import Candidate, asked_source, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer
 from .errors import IndexMissing
 from .followup import condense
@@ -84,9 +84,14 @@ class Answer:
         return "\n\n".join(parts)
 
 
+#: What a typed question wants, as the refusal says it ("They don't give a time for that").
+_WANTS = {"time": "a time", "money": "an amount of money", "count": "a number", "duration": "a length of time"}
+
+
 def evidence_score(cands: list[Candidate]) -> float:
-    """How well the best sentence answers: its meaning (cosine) and the question's rare words it contains."""
-    return max(0.7 * c.sim + 0.3 * c.lex for c in cands) if cands else 0.0
+    """How well the best sentence answers: its meaning (cosine) and the question's rare words it contains (or
+    its document's title does)."""
+    return max(0.7 * c.sim + 0.3 * max(c.lex, c.doc_lex) for c in cands) if cands else 0.0
 
 
 def speaker(meta) -> str:
@@ -247,7 +252,7 @@ class Engine:
             cands = score_candidates(standalone, focus, hits, qvec, self.embed_sentences, self.df, self.n_chunks)
             timings["score"] = (time.perf_counter() - t3) * 1000
 
-        refusal = self._refusal(standalone, hits, cands)
+        refusal = self._refusal(standalone, hits, cands, focus)
         if refusal is not None:
             kind, message, evidence = refusal
             answer.answer = f"{CANNOT_ANSWER} {message}"
@@ -282,7 +287,9 @@ class Engine:
         return answer
 
     # -- refusal -------------------------------------------------------------------------------------
-    def _refusal(self, question: str, hits: list[Hit], cands: list[Candidate]) -> tuple[str, str, float] | None:
+    def _refusal(self, question: str, hits: list[Hit], cands: list[Candidate], focus: str | None = None) -> tuple[str, str, float] | None:
+        """Why the documents do not answer `question` (the standalone question), or None. `focus`: the user's own
+        words (a follow-up's), which say what kind of answer is wanted."""
         where = guard.COVERAGE + " " + guard.WHERE_TO_GO
         if not hits or not cands:
             return ("weak_evidence", "Nothing in the documents matches the question. " + where, 0.0)
@@ -291,7 +298,9 @@ class Engine:
         unknown = [t for t in q_terms if t not in vocab and t not in GLOSSARY]
         best = max(cands, key=lambda c: c.score)
         evidence = evidence_score(cands)
-        if evidence < self.settings.answer.min_evidence:
+        followup = focus is not None and focus != question
+        bar = min(self.settings.answer.min_evidence, self.settings.answer.followup_min_evidence) if followup else self.settings.answer.min_evidence
+        if evidence < bar:
             shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)][:4]
             why = (
                 "They don't mention " + ", ".join(f"\u201c{w}\u201d" for w in shown) + ", and the closest passages are not about what you asked. "
@@ -324,11 +333,21 @@ class Engine:
                     f"{meta.title} ({meta.publisher}, {meta.authority_label}) says: \u201c{c.text}\u201d " + guard.WHERE_TO_GO,
                     evidence,
                 )
+        # "What time ...?", "how much ... paid?", "how many ...?", "how long ...?": when no passage close to the
+        # question gives that kind of answer at all, the documents do not answer it.
+        kind = question_kind(focus or question)
+        if kind in _WANTS and not any(c.typed for c in cands if c.score >= best.score * 0.6):
+            return (
+                "weak_evidence",
+                f"They don't give {_WANTS[kind]} for that. The closest passage ({best.hit.chunk.meta.title}) says: "
+                f"\u201c{best.text}\u201d " + guard.WHERE_TO_GO,
+                evidence,
+            )
         return None
 
     # -- composing -----------------------------------------------------------------------------------
     def _compose(self, answer: Answer, question: str, chosen: list[Candidate]) -> None:
-        lead = lead_for_answer(question, chosen) if not answer.perspectives_asked else ""
+        lead = lead_for_answer(question, chosen, self.df) if not answer.perspectives_asked else ""
         used: list[tuple] = []  # (chunk, [spans])
         index: dict[str, int] = {}
         for c in chosen:

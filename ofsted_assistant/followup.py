@@ -28,7 +28,8 @@ def is_followup(question: str, history: list[dict]) -> bool:
     terms = content_terms(q)
     if _FOLLOWUP_START.match(q):
         return True
-    return len(terms) <= 3 and bool(_PRONOUN.search(q))
+    # "why?", "by when?", "who decides?": too few words of its own to be about anything but the conversation
+    return (len(terms) <= 1 and len(q.split()) <= 3) or (len(terms) <= 3 and bool(_PRONOUN.search(q)))
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?){1,2}\b")

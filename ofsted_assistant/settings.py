@@ -88,7 +88,10 @@ class AnswerSettings:
     #: "extractive" (default, no LLM) or "llm".
     mode: str = "extractive"
     #: Best question-to-sentence similarity below which the assistant refuses (calibrated on eval dev split).
-    min_evidence: float = 0.33
+    min_evidence: float = 0.40
+    #: The same for a follow-up ("who can ask for one?"): its few words match passages less well, and the
+    #: conversation it follows was already about the documents.
+    followup_min_evidence: float = 0.33
     #: Most sentences in an extractive answer.
     max_sentences: int = 3
     #: Sources older than this (days, relative to `today`) carry the "guidance may have changed" caveat.
@@ -214,6 +217,7 @@ ENV_VARS: dict[str, tuple[str, str]] = {
     "OFSTED_FUSION": ("retrieval.fusion", "`rrf` or `weighted` fusion of dense and BM25 results"),
     "OFSTED_MODE": ("answer.mode", "`extractive` (default) or `llm`"),
     "OFSTED_MIN_EVIDENCE": ("answer.min_evidence", "Refusal threshold on the best evidence score"),
+    "OFSTED_FOLLOWUP_MIN_EVIDENCE": ("answer.followup_min_evidence", "The same threshold for a follow-up question"),
     "OFSTED_TODAY": ("answer.today", "Pin today's date (ISO) for the staleness caveat"),
     "OFSTED_LLM_PROVIDER": ("llm.provider", "`openai`, `ollama` or `local`"),
     "OFSTED_LLM_BASE_URL": ("llm.base_url", "Base URL of the OpenAI-compatible or Ollama endpoint"),

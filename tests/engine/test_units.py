@@ -98,6 +98,10 @@ def test_condense_follow_up():
     assert focus == "what about governors?"
     assert condense("What is a deferral?", history) == ("What is a deferral?", "What is a deferral?")
     assert condense("what about governors?", []) == ("what about governors?", "what about governors?")
+    # too few words of its own to be about anything but the conversation
+    for short in ("why?", "by when?", "who decides?", "what happens after?"):
+        standalone, focus = condense(short, history)
+        assert "meetings with inspectors" in standalone and focus == short
 
 
 def test_question_kinds_and_leads():
@@ -478,3 +482,20 @@ def test_quantities_are_amounts_of_time():
     assert quantities("just half a day’s notice") == {("0.5", "day")}
     assert quantities("it may extend up to 5 working days") == {("5", "day")}
     assert quantities("1. Identifying where your school sits; 2024-25") == set()
+
+
+def test_money_questions_and_numbers_that_are_not_counts():
+    from ofsted_assistant.answer import count_of, question_kind, unmentioned
+
+    assert question_kind("How much does an Ofsted inspector get paid per day?") == "money"
+    assert question_kind("What is the fee for the OI pilot?") == "money"
+    assert question_kind("how much notice do we get?") == "duration"
+    assert question_kind("How much of the plan is done?") == "count"
+    # a list item's number and a year are not counts
+    assert count_of("schools can contact Ofsted to: 1. Raise informal concerns 2. Inquire", None) is None
+    assert count_of("The pilot will continue throughout 2026.", None) is None
+    assert count_of("setting out a total of 132 actions", None).group(1) == "132"
+    # words the documents never use (nor their glossary equivalents)
+    df = {"ofst": 20, "inspect": 25, "colleague": 0, "staff": 9, "member": 5}
+    assert unmentioned("Does Ofsted inspect universities?", df) == ["university"]
+    assert unmentioned("Can I bring a colleague?", df) == []  # the glossary's "staff member" is there
