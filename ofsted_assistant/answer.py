@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -76,6 +76,7 @@ class Candidate:
     exact: bool = False  # ... in the exact shape asked for ("how many of the ...?" -> "42 out of 132")
     intro: str = ""  # the sentence that introduces a list, when the candidate carries its list
     doc_lex: float = 0.0  # `lex` with the words of the document's title at half weight (for the refusal gate only)
+    intro_end: int = 0  # where the introducing sentence ends, when the candidate carries a list
 
 
 @dataclass
@@ -241,6 +242,7 @@ def score_candidates(
             e2 = extend_colon(text, e)
             c = Candidate(hit, rank, s, e2, " ".join(text[s:e2].split()))
             c.intro = " ".join(sent.split()) if e2 != e else ""
+            c.intro_end = e if e2 != e else 0
             cands.append(c)
     if not cands:
         return cands
@@ -386,16 +388,25 @@ def antecedent(cands: list[Candidate], chosen: Candidate) -> Candidate | None:
     return prev if _same_paragraph(prev, chosen) else None
 
 
-def whole_lists(cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
-    """A chosen list item ("2. Considering the breadth of practice ...") is shown as part of its list, with the
-    sentence that introduces it ("it may be wise to focus on: 1. ... 2. ..."): an item alone loses what it is
-    an item of."""
+def whole_lists(cands: list[Candidate], chosen: list[Candidate], open_question: bool = True) -> list[Candidate]:
+    """A chosen list item ("2. Considering the breadth of practice ...") is not shown alone: an item alone loses
+    what it is an item of. An open question ("what does the union say to focus on?") that the list as a whole
+    answers nearly as well gets the whole list; otherwise (or for a yes/no, number or date question) the sentence
+    that introduces it, then the item ("Specifically, it may be wise to focus on: ... 2. Considering ... the two
+    days ...")."""
     out: list[Candidate] = []
     for c in chosen:
         whole = next((d for d in cands if d.intro and d.hit is c.hit and d.start < c.start and c.end <= d.end), None)
-        c = whole or c
-        if c not in out:
-            out.append(c)
+        if whole is not None and open_question and whole.score >= 0.9 * c.score:
+            shown = [whole]
+        elif whole is not None:
+            intro = replace(whole, end=whole.intro_end, text=whole.intro, intro="", intro_end=0)
+            shown = [intro, c] if not any(d.hit is c.hit and d.start == intro.start for d in out) else [c]
+        else:
+            shown = [c]
+        for d in shown:
+            if d not in out:
+                out.append(d)
     return out
 
 
@@ -537,7 +548,7 @@ def max_sentences_for(question: str, default: int) -> int:
 
 def select(
     cands: list[Candidate], max_sentences: int, relative: float = 0.72, perspectives: bool = False, survey: bool = False,
-    named: set[str] | frozenset[str] = frozenset(), asked: set[str] | frozenset[str] = frozenset(),
+    named: set[str] | frozenset[str] = frozenset(), asked: set[str] | frozenset[str] = frozenset(), open_question: bool = True,
 ) -> list[Candidate]:
     """Best sentence first, then the next best that add something (MMR), from any passage; at most one
     sentence per authority group is kept below the bar if it is close, so disagreeing sources both appear.
@@ -604,7 +615,7 @@ def select(
             groups.add(_group(c))
         if not perspectives:
             break
-    return with_antecedents(cands, whole_lists(cands, chosen))
+    return with_antecedents(cands, whole_lists(cands, chosen, open_question))
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

@@ -499,3 +499,21 @@ def test_money_questions_and_numbers_that_are_not_counts():
     df = {"ofst": 20, "inspect": 25, "colleague": 0, "staff": 9, "member": 5}
     assert unmentioned("Does Ofsted inspect universities?", df) == ["university"]
     assert unmentioned("Can I bring a colleague?", df) == []  # the glossary's "staff member" is there
+
+
+def test_a_chosen_list_item_is_shown_with_what_it_is_an_item_of():
+    from types import SimpleNamespace as NS
+
+    from ofsted_assistant.answer import Candidate, whole_lists
+
+    text = "It may be wise to focus on:\n\n1. the four strands\n2. the two days of the inspection"
+    hit = NS(chunk=NS(text=text, chunk_id="c1"))
+    whole = Candidate(hit, 0, 0, len(text), " ".join(text.split()), score=0.52)
+    whole.intro, whole.intro_end = "It may be wise to focus on:", 27
+    item = Candidate(hit, 0, text.index("2."), len(text), "2. the two days of the inspection", score=0.55)
+    # an open question the whole list answers nearly as well: the whole list
+    assert whole_lists([whole, item], [item], open_question=True) == [whole]
+    # a specific question ("is two days enough?"): the intro, then the item - not all the other items
+    intro, shown = whole_lists([whole, item], [item], open_question=False)
+    assert (intro.text, intro.start, intro.end) == ("It may be wise to focus on:", 0, 27) and shown is item
+    assert text[intro.start : intro.end] == intro.text  # an exact span, so it can be cited
