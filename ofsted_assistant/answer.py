@@ -494,7 +494,7 @@ def is_survey_question(question: str) -> bool:
 
 
 _PART_SPLIT = re.compile(
-    r"\?\s+(?=\S)|,?\s+(?:and|also|plus)\s+(?=(?:who|what|where|when|which|how|why|is|are|can|do|does|did|will|should)\b)", re.I
+    r"\?\s+(?=\S)|(?:,?\s+(?:and|also|plus)|\s[-\u2013\u2014])\s+(?=(?:who|what|where|when|which|how|why|is|are|can|do|does|did|will|should)\b)", re.I
 )
 
 

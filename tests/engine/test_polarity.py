@@ -121,6 +121,10 @@ def test_question_parts():
         "Should I sign up", "what do Ofsted and the union each say"]
     assert question_parts("who, where and when?") == ["who, where and when"]  # one question, several asks
     assert question_parts("Can I bring a colleague?") == ["Can I bring a colleague"]
+    # a claim, then the question about it: each is looked up
+    assert question_parts("Someone said Ofsted can't afford to pay trust leaders - how does the OI pilot handle money?") == [
+        "Someone said Ofsted can't afford to pay trust leaders", "how does the OI pilot handle money"]
+    assert question_parts("Is the end-of-day meeting compulsory?") == ["Is the end-of-day meeting compulsory"]  # hyphens are not dashes
 
 
 @pytest.mark.parametrize(
