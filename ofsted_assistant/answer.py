@@ -717,15 +717,19 @@ def unmentioned(question: str, df: dict[str, int]) -> list[str]:
 
 def lead_for_answer(question: str, chosen: list[Candidate], df: dict[str, int] | None = None) -> str:
     """The direct answer that leads the first chosen sentence: a yes/no lead hears the other chosen sentences.
-    No lead when the question asks about something the documents never mention (`df`: the documents' word
-    counts): "Does Ofsted inspect universities?" is not answered "Yes" by a sentence about school inspection."""
+    No Yes or No when the question asks about something the documents never mention (`df`: the documents' word
+    counts): "Does Ofsted inspect universities?" is not answered "Yes" by a sentence about school inspection.
+    (A number, date or length of time leads only from a sentence that states one, so needs no such check.)"""
     if not chosen:
         return ""
-    if df is not None and unmentioned(question, df):
-        return ""
     if question_kind(question) == "yesno":
-        return yes_no_lead(question, chosen)
-    return lead_for(question, chosen[0])
+        return "" if df is not None and unmentioned(question, df) else yes_no_lead(question, chosen)
+    lead = lead_for(question, chosen[0])
+    if not lead and len(chosen) > 1 and _CONTINUES.match(chosen[1].text) and _same_paragraph(chosen[0], chosen[1]):
+        # the first sentence is shown only as what the second leans on ("Headteachers can request a pause ...
+        # Normally, inspections will resume ... up to 5 working days"): the direct answer is in the second
+        lead = lead_for(question, chosen[1])
+    return lead
 
 
 def lead_for(question: str, best: Candidate) -> str:

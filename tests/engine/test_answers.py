@@ -59,6 +59,14 @@ def test_near_misses_outside_the_documents_are_refused(engine, question):
     assert a.answer.startswith(CANNOT_ANSWER) and "gov.uk" in a.answer and a.citations == []
 
 
+@pytest.mark.parametrize("question", ["How long can a pause last?", "How long can a pause in an inspection go on for?"])
+def test_a_length_of_time_leads_even_after_the_sentence_it_leans_on(engine, question):
+    # "Normally, inspections will resume ... up to 5 working days" is shown after the sentence it leans on;
+    # the direct answer still leads, and a word the documents never use ("last") does not stop it.
+    a = engine.ask(question)
+    assert a.answered and a.answer.startswith("Up to 5 working days - "), a.answer
+
+
 def test_a_question_about_a_whole_document_is_answered(engine):
     # Sentences of the summary score low on their own; the document's title says what it is about.
     a = engine.ask("What changed in the handbook in January 2024?")
