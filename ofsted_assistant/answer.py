@@ -16,7 +16,7 @@ import numpy as np
 
 from .guard import looks_like_instructions
 from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_role_and_action, existence, mentions_role, polarity
-from .retrieval import Hit, expand_query
+from .retrieval import PHRASES, Hit, expand_query
 from .text import content_terms, format_date, normalise, numbers, split_sentences, stem, words
 
 _DURATION = re.compile(
@@ -683,7 +683,9 @@ def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
         return False
     if action:
         terms = _terms(lead)
-        expanded = set(content_terms(expand_query(question))) - set(content_terms(question))
+        # the documents' words for the staff's phrasing of the act ("sit through" -> attend), not the glossary's
+        # words for the people ("head" -> headteacher), which say nothing about the act
+        expanded = set(content_terms(" ".join(add for pattern, add in PHRASES if pattern.search(question))))
         if action not in terms and not (expanded & terms):
             return False
     return True

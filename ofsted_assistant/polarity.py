@@ -154,7 +154,17 @@ def polarity(question: str, sentence: str) -> int:
             return 1 if NEGATION.search(s) else -1
     if JOIN.search(q) and LEAVE.search(s):
         return -1
-    return -1 if NEGATION.search(s) else 1
+    # A list's items are statements of their own: "... to: 1. Raise concerns ... 3. Highlight anything that
+    # may not have been considered" does not say no to "can we contact Ofsted?". The sentence before the list is.
+    main = re.split(r":\s*(?=(?:\d{1,3}[.)]|[-*\u2022])\s)", s, maxsplit=1)[0]
+    # When the sentence has the asked act, the no must be said of it ("should not be present"), not of
+    # something else in the sentence ("an inspector, not involved in the inspection, will investigate").
+    _, action = asked_role_and_action(question)
+    if action:
+        places = [m.start() for m in re.finditer(rf"\b{re.escape(action)}\w*", main, re.I)]
+        if places:
+            return -1 if any(NEGATION.search(main[max(0, i - 40) : i]) for i in places) else 1
+    return -1 if NEGATION.search(main) else 1
 
 
 def _number(token: str) -> int | None:

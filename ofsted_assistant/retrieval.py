@@ -68,6 +68,7 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:done|finished|achieved|delivered|ticked off|sorted)\b", "completed"),
         (r"\b(?:money|pay|paid|payment|salary|salaries|afford|funding|funded|cost|costs)\b", "fee costs salaries"),
         (r"\b(?:sit through|sit in|turn up|show up|be there|go to)\b", "attend attendance present"),
+        (r"\bbring(?:s|ing)?\s+(?:a|an|my|our|your|their|someone|somebody|anyone|along|with)\b", "present accompany"),
         (r"\b(?:tell|telling|told|talk to|discuss)\b", "communicate share"),
         (r"\b(?:stress|stressed|burnout|burn-out|wellbeing|well-being)\b", "mental health wellbeing"),
         (r"\b(?:start|starts|trigger|triggers|call|calls)\s+(?:a |one |the )?(?:pause|halt)\b|\bwho can (?:actually )?start\b", "initiate request"),

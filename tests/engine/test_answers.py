@@ -67,6 +67,13 @@ def test_a_length_of_time_leads_even_after_the_sentence_it_leans_on(engine, ques
     assert a.answered and a.answer.startswith("Up to 5 working days - "), a.answer
 
 
+def test_yes_and_no_only_when_the_passage_says_so(engine):
+    a = engine.ask("Can we contact Ofsted after the inspection?")
+    assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item
+    b = engine.ask("Can the head refuse to have an inspection?")
+    assert not b.answer.startswith(("Yes", "No")), b.answer  # nothing says a head may or may not refuse
+
+
 def test_a_question_about_a_whole_document_is_answered(engine):
     # Sentences of the summary score low on their own; the document's title says what it is about.
     a = engine.ask("What changed in the handbook in January 2024?")

@@ -164,3 +164,29 @@ def test_asked_role_and_action():
     assert asked_role_and_action("What can governors do?") == (None, None)
     assert not mentions_role("Headteachers can request a pause", "teacher")
     assert mentions_role("Heads can request a pause", "headteacher")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # a list's items are statements of their own: item 3's "not" does not answer the intro's question
+        ("Can we contact Ofsted after the inspection?",
+         "Schools have the option to contact Ofsted on the working day following the inspection to: 1. Raise informal "
+         "concerns 2. Inquire about the next steps 3. Highlight anything that may not have been fully considered", 1),
+        # the no must be said of the asked act
+        ("Can an independent inspector investigate the concerns?",
+         "An independent inspector, not involved in the initial inspection, will then investigate these concerns.", 1),
+        ("Can staff be present for meetings with parents?",
+         "Staff members should not be present for meetings between inspectors and parents.", -1),
+    ],
+)
+def test_polarity_reads_the_no_where_it_is_said(question, sentence, expected):
+    assert polarity(question, sentence) == expected
+
+
+def test_no_yes_or_no_from_a_sentence_about_another_act():
+    # "head" -> "headteacher" names the person; it is not the act ("refuse") the question asks about
+    chosen = [_cand("Headteachers can have other staff members present during pre-inspection calls.", 1.0, 1.0)]
+    assert yes_no_lead("Can the head refuse to have an inspection?", chosen) == ""
+    assert yes_no_lead("Can I bring a colleague to this meeting?",
+                       [_cand("All staff members can have an appropriate person present during meetings.", 1.0, 1.0)]) == "Yes"
