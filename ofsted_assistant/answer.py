@@ -208,7 +208,24 @@ def asks_part_of_whole(question: str) -> bool:
         r"\bhow (?:many|much) of\b|\bwhat (?:proportion|share|percentage|fraction)\b|\bhow many (?:\w+ ){0,3}(?:so far|yet|already)\b"
         # progress: "how's Ofsted getting on with ...", "how far along are they", "what progress has been made"
         r"|\bgetting on\b|\bhow far (?:along|through|have|has)\b|\bwhat progress\b|\bprogress (?:on|with|against|towards)\b",
-        question, re.I))
+        question, re.I)) or bool(_ALL_DONE.search(question))
+
+
+#: "Has Ofsted finished all its actions?", "are all the pledges done?": asks whether the part is the whole.
+_ALL_DONE = re.compile(
+    r"\ball\b.{0,40}\b(?:done|finished|complete|completed|delivered|achieved|met|ticked off)\b"
+    r"|\b(?:finish|finished|complete|completed|deliver|delivered|done)\b.{0,12}\ball\b",
+    re.I,
+)
+
+
+def partial(text: str) -> bool:
+    """The sentence gives a part smaller than its whole: "42 out of 132", "just under a third (42)"."""
+    for part, whole in re.findall(r"\b([\w-]+)\s+out\s+of\s+(?:the\s+)?(\d[\d,]*)\b", text, re.I):
+        n = next(iter(numbers(part)), None) if not part.isdigit() else part
+        if n is not None and float(n) < float(whole.replace(",", "")):
+            return True
+    return bool(re.search(r"\b(?:a|one|two) (?:third|quarter)s?\b|\bhalf of\b|\bsome of the\b", text, re.I))
 
 
 def idf_weights(terms: list[str], df: dict[str, int], n_docs: int) -> dict[str, float]:
@@ -268,7 +285,7 @@ def score_candidates(
     ftotal = sum(w[t] for t in fterms) or 1.0
     top_fused = max(h.fused for h in hits) or 1.0
     kind = question_kind(focus_question)  # the user's own words say what kind of answer they want
-    part_of_whole = kind in ("count", "open") and asks_part_of_whole(focus_question)
+    part_of_whole = kind in ("count", "open", "yesno") and asks_part_of_whole(focus_question)
     previous: Candidate | None = None
     titles: dict[str, frozenset[str]] = {}
     for i, (c, v) in enumerate(zip(cands, vecs)):
@@ -465,11 +482,18 @@ _ASKS_WHAT_SOURCE_SAYS = re.compile(
 )
 
 
+_ASKS_IF_SOURCE_SAYS = re.compile(  # "does the union want heads to stop being inspectors?"
+    r"(?:so |and |but )?(?:does|do|did|would|will)\s+(?P<src>(?:the\s+)?[\w' -]{2,30}?)\s+"
+    r"(?:want|say|think|support|recommend|advise|suggest|tell|back|urge|agree)\b",
+    re.I,
+)
+
+
 def asked_source(question: str) -> set[str]:
     """The kind of source whose words the question asks for ("what does the union say to focus on?" ->
     union), when it is one other than Ofsted itself: the answer then quotes that source. (What Ofsted says
     reaches users through summaries too, so "what does Ofsted say ...?" is not narrowed.)"""
-    m = _ASKS_WHAT_SOURCE_SAYS.search(question)
+    m = _ASKS_WHAT_SOURCE_SAYS.search(question) or _ASKS_IF_SOURCE_SAYS.match(question.strip())
     if not m:
         return set()
     return named_authorities(m.group("src")) - {"official"}
@@ -647,6 +671,8 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     if not chosen:
         return ""
     lead = chosen[0]
+    if _ALL_DONE.search(question) and partial(lead.text):
+        return "No"  # "Has Ofsted finished all its actions?" - "42 out of 132 completed"
     if existence(question, lead.text) == -1 and lead.lex >= 0.2:
         return "No"  # "is there a fee ...?" / "there is no separate inspection fee": says the thing asked about is not there
     if lead.lex < 0.34 or not about_who_and_what_was_asked(question, lead):

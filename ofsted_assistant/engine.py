@@ -84,6 +84,9 @@ class Answer:
         return "\n\n".join(parts)
 
 
+#: Evidence at or above this but under the refusal threshold: the nearest passage is shown with the refusal.
+NEAR_EVIDENCE = 0.36
+
 #: What a typed question wants, as the refusal says it ("They don't give a time for that").
 _WANTS = {"time": "a time", "money": "an amount of money", "count": "a number", "duration": "a length of time"}
 
@@ -303,6 +306,13 @@ class Engine:
         bar = min(self.settings.answer.min_evidence, self.settings.answer.followup_min_evidence) if followup else self.settings.answer.min_evidence
         if evidence < bar:
             shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)][:4]
+            near = max(cands, key=lambda c: 0.7 * c.sim + 0.3 * max(c.lex, c.doc_lex))
+            if evidence >= NEAR_EVIDENCE:  # close, but not close enough to answer: show it, so the user can judge
+                why = (
+                    "They don't say that directly. The nearest passage they have "
+                    f"({near.hit.chunk.meta.title}, {near.hit.chunk.meta.authority_label}) says: \u201c{near.text}\u201d "
+                )
+                return ("weak_evidence", why + guard.WHERE_TO_GO, evidence)
             why = (
                 "They don't mention " + ", ".join(f"\u201c{w}\u201d" for w in shown) + ", and the closest passages are not about what you asked. "
                 if shown

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .text import normalise, stem, words
+from .text import normalise, number_value, stem, words
 
 NEGATION = re.compile(
     r"\b(not|no|never|cannot|can't|mustn't|shouldn't|isn't|aren't|won't|don't|doesn't|nor|neither|unable)\b", re.I
@@ -33,7 +33,7 @@ JOIN = re.compile(r"\b(become|becoming|join|joining|sign up|signing up|apply|app
 #: The question says what a source wants ("why does the union want heads to become inspectors?"), rather than
 #: asking what it says ("what do Ofsted and the NEU each say about leaders becoming inspectors?").
 WANTS = re.compile(r"\b(wants?|wanting|supports?|encourag\w*|urg(?:e|es|ing)|push(?:es|ing)?|backs?|recommends?|advises?|calls? (?:for|on))\b", re.I)
-LEAVE = re.compile(r"\b(step down|stepping down|stand down|resign|resigning|quit|quitting|leave (?:the|their|your) role)\b", re.I)
+LEAVE = re.compile(r"\b(step down|stepping down|stand down|resign|resigning|quit|quitting|leave (?:the|their|your) role|stop (?:being|serving|working)|give up (?:being|serving))\b", re.I)
 
 #: How a yes/no question opens ("Can I ...?", "so is it ...?"); answer.question_kind uses it too.
 YES_NO_START = re.compile(
@@ -41,10 +41,6 @@ YES_NO_START = re.compile(
     re.I,
 )
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "forty-two": 42,
-}
 
 
 def is_yes_no(question: str) -> bool:
@@ -167,13 +163,6 @@ def polarity(question: str, sentence: str) -> int:
     return -1 if NEGATION.search(main) else 1
 
 
-def _number(token: str) -> int | None:
-    token = token.lower()
-    if token.isdigit():
-        return int(token)
-    return _NUMBER_WORDS.get(token)
-
-
 # Only these adjectives assert an obligation as a premise ("since the meeting is compulsory"); "what do I have
 # to do", "what is required of the head" and "who is required to attend" are real questions, and so is a
 # question whose subject is the wh-word ("which staff are compulsory at ...?").
@@ -207,7 +196,7 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
     if m:
         total = int(m.group(1))
         for part, whole in re.findall(r"\b([\w-]+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\b", s, re.I):
-            n = _number(part)
+            n = number_value(part)
             if int(whole) == total and n is not None and n < total:
                 return f"not all {total}: the source says {part.lower()} out of {total}"
     if not near or q_negated:

@@ -55,6 +55,8 @@ GLOSSARY: dict[str, str] = {
     "complain": "concerns",
     "complaint": "concerns",
     "kids": "pupils",
+    "rep": "union representative",
+    "reps": "union representatives",
     "window": "ofsted inspection window",  # "we're in the window": the period when an inspection is due
     "children": "pupils",
 }

@@ -111,18 +111,37 @@ def content_terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirty": "30", "half": "0.5",
+_UNIT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
 }
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMBER_WORDS = {**{w: str(n) for w, n in (_UNIT_WORDS | _TENS_WORDS).items()}, "half": "0.5"}
+
+
+def number_value(token: str) -> int | None:
+    """A whole number written as digits or words, up to ninety-nine: "42", "forty-two", "twelve"; else None."""
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    if token in _UNIT_WORDS or token in _TENS_WORDS:
+        return _UNIT_WORDS.get(token) or _TENS_WORDS[token]
+    tens, _, unit = token.partition("-")
+    if tens in _TENS_WORDS and unit in _UNIT_WORDS and _UNIT_WORDS[unit] < 10:
+        return _TENS_WORDS[tens] + _UNIT_WORDS[unit]
+    return None
 
 
 def numbers(text: str) -> set[str]:
-    """Numbers a sentence states, digits or words ("five" -> "5"), so claims can be checked against sources."""
+    """Numbers a sentence states, digits or words ("five" -> "5", "forty-two" -> "42"), so claims can be checked
+    against sources."""
     found = set()
     for w in words(text):
         if w in _NUMBER_WORDS:
             found.add(_NUMBER_WORDS[w])
+        elif (n := number_value(w)) is not None and not w.isdigit():
+            found.add(str(n))
         elif re.fullmatch(r"\d+(?:[.\-]\d+)*", w):
             found.add(w)
             found.update(re.findall(r"\d+", w))

@@ -74,6 +74,19 @@ def test_yes_and_no_only_when_the_passage_says_so(engine):
     assert not b.answer.startswith(("Yes", "No")), b.answer  # nothing says a head may or may not refuse
 
 
+def test_has_it_all_been_done_is_answered_with_the_part_done(engine):
+    a = engine.ask("Has Ofsted finished all its Big Listen actions?")
+    assert a.answered and a.answer.startswith("No - "), a.answer
+    assert "42" in a.answer.split("[")[0]
+
+
+def test_a_near_miss_refusal_shows_the_nearest_passage(engine):
+    # Whether a union rep counts as an "appropriate person" the documents don't say: decline, and show what they do say.
+    a = engine.ask("Can a teacher have a union rep with them when talking to inspectors?")
+    assert not a.answered and a.refusal == "weak_evidence"
+    assert "appropriate person" in a.answer and "gov.uk" in a.answer and a.citations == []
+
+
 def test_a_question_about_a_whole_document_is_answered(engine):
     # Sentences of the summary score low on their own; the document's title says what it is about.
     a = engine.ask("What changed in the handbook in January 2024?")

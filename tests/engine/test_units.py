@@ -517,3 +517,18 @@ def test_a_chosen_list_item_is_shown_with_what_it_is_an_item_of():
     intro, shown = whole_lists([whole, item], [item], open_question=False)
     assert (intro.text, intro.start, intro.end) == ("It may be wise to focus on:", 0, 27) and shown is item
     assert text[intro.start : intro.end] == intro.text  # an exact span, so it can be cited
+
+
+def test_all_done_questions_are_answered_no_by_a_part():
+    from types import SimpleNamespace as NS
+
+    from ofsted_assistant.answer import asked_source, asks_part_of_whole, partial, yes_no_lead
+
+    assert partial("It shows that just under a third (42) of the actions have been completed so far.")
+    assert partial("Forty out of 132 pledges completed.") and not partial("132 out of 132 pledges completed.")
+    assert not partial("setting out a total of 132 actions")
+    assert asks_part_of_whole("Has Ofsted finished all its Big Listen actions?")
+    assert asks_part_of_whole("Are all 132 actions done yet?")
+    lead = NS(text="It shows that just under a third (42) of the actions have been completed so far.", lex=1.0, score=1.0)
+    assert yes_no_lead("Has Ofsted finished all its Big Listen actions?", [lead]) == "No"
+    assert asked_source("Does the union want heads to stop being inspectors?") == {"union"}
