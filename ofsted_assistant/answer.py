@@ -235,6 +235,35 @@ def idf_weights(terms: list[str], df: dict[str, int], n_docs: int) -> dict[str, 
 CONTEXT_WEIGHT = 0.9  # a sentence read with the one before counts a little less than on its own
 
 
+def chunk_candidates(hit: Hit, rank: int = 0) -> list[Candidate]:
+    """The sentences of a passage that can answer, in order: not fragments or headings, not a paragraph that
+    gives orders to an AI (data, never an answer); a sentence that introduces a list carries its list."""
+    text = hit.chunk.text
+    headings = {_plain(h) for h in (hit.chunk.meta.title, *hit.chunk.heading_path)}
+    quarantined = [(m.start(), m.end()) for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text) if looks_like_instructions(m.group(0))]
+    out: list[Candidate] = []
+    for s, e in split_sentences(text):
+        sent = text[s:e]
+        if len(words(sent)) < 4 or _plain(sent) in headings:
+            continue
+        if any(qs <= s < qe for qs, qe in quarantined):
+            continue
+        e2 = extend_colon(text, e)
+        c = Candidate(hit, rank, s, e2, " ".join(text[s:e2].split()))
+        c.intro = " ".join(sent.split()) if e2 != e else ""
+        c.intro_end = e if e2 != e else 0
+        out.append(c)
+    return out
+
+
+def embedded_texts(cands: list[Candidate]) -> list[str]:
+    """Every text the scoring embeds for these candidates (one passage's, in order): each sentence, a list's
+    intro, and each sentence read with the one before it. The app embeds them all ahead of the questions."""
+    texts = [c.text for c in cands] + [c.intro for c in cands if c.intro]
+    texts += [f"{a.text} {b.text}" for a, b in zip(cands, cands[1:]) if a.hit is b.hit and a.end <= b.start]
+    return texts
+
+
 def score_candidates(
     question: str,
     focus_question: str,
@@ -245,22 +274,7 @@ def score_candidates(
     n_docs: int,
 ) -> list[Candidate]:
     """Score every sentence of the retrieved passages against the question."""
-    cands: list[Candidate] = []
-    for rank, hit in enumerate(hits):
-        text = hit.chunk.text
-        headings = {_plain(h) for h in (hit.chunk.meta.title, *hit.chunk.heading_path)}
-        quarantined = [(m.start(), m.end()) for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text) if looks_like_instructions(m.group(0))]
-        for s, e in split_sentences(text):
-            sent = text[s:e]
-            if len(words(sent)) < 4 or _plain(sent) in headings:
-                continue  # fragments and headings are not answers
-            if any(qs <= s < qe for qs, qe in quarantined):
-                continue  # a paragraph that gives orders to an AI is data, never an answer
-            e2 = extend_colon(text, e)
-            c = Candidate(hit, rank, s, e2, " ".join(text[s:e2].split()))
-            c.intro = " ".join(sent.split()) if e2 != e else ""
-            c.intro_end = e if e2 != e else 0
-            cands.append(c)
+    cands = [c for rank, hit in enumerate(hits) for c in chunk_candidates(hit, rank)]
     if not cands:
         return cands
     vecs = embed([c.text for c in cands])

@@ -170,18 +170,11 @@ class Engine:
         """Embed every candidate sentence of the index once, so the first answers are fast (the app runs this in
         a background thread). Holds the engine's lock slice by slice, so it never competes with a question for the CPU
         and a question waits for one slice at most."""
-        from .answer import extend_colon
+        from .answer import chunk_candidates, embedded_texts
         from .spelling import english_zipf
-        from .text import split_sentences
 
         english_zipf("inspection")  # loads the word frequencies the typo check reads (about 0.25 s, once)
-        texts = []
-        for c in self.retriever.chunks:
-            for s, e in split_sentences(c.text):
-                texts.append(" ".join(c.text[s:e].split()))
-                e2 = extend_colon(c.text, e)
-                if e2 != e:
-                    texts.append(" ".join(c.text[s:e2].split()))
+        texts = [t for c in self.retriever.chunks for t in embedded_texts(chunk_candidates(Hit(c)))]
         for i in range(0, len(texts), 128):  # in slices: a question waits for one slice at most
             with self._lock:
                 self.embed_sentences(texts[i : i + 128])

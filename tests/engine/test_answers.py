@@ -87,6 +87,17 @@ def test_a_near_miss_refusal_shows_the_nearest_passage(engine):
     assert "appropriate person" in a.answer and "gov.uk" in a.answer and a.citations == []
 
 
+@pytest.mark.parametrize("question", ["How long can a pause last?", "did he say anything about inspecting trusts?"])
+def test_warming_embeds_every_text_a_question_scores(engine, question):
+    # The app warms the sentence vectors in the background so that questions embed nothing but themselves.
+    engine.warm()
+    before = len(engine._sentence_cache)
+    history = [{"role": "user", "content": "What did the CST tell MPs?"},
+               {"role": "assistant", "content": "Steve Rollett of the Confederation of School Trusts warned of mission creep."}]
+    engine.ask(question, history=history if question.startswith("did he") else None)
+    assert len(engine._sentence_cache) == before
+
+
 def test_a_question_about_a_whole_document_is_answered(engine):
     # Sentences of the summary score low on their own; the document's title says what it is about.
     a = engine.ask("What changed in the handbook in January 2024?")
