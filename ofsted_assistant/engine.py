@@ -91,6 +91,11 @@ NEAR_EVIDENCE = 0.36
 _WANTS = {"time": "a time", "money": "an amount of money", "count": "a number", "duration": "a length of time"}
 
 
+def quoted(text: str) -> str:
+    """A passage's sentence in quotation marks, without doubling the ones it has (a news quote)."""
+    return "\u201c" + text.strip().strip("\u201c\u201d\"").strip() + "\u201d"
+
+
 def evidence_score(cands: list[Candidate]) -> float:
     """How well the best sentence answers: its meaning (cosine) and the question's rare words it contains (or
     its document's title does)."""
@@ -268,7 +273,7 @@ class Engine:
                 best = chosen[0]
                 answer.answer = (
                     f"{CANNOT_ANSWER} They mention \u201c{missing_list}\u201d but don't list them. The closest passage "
-                    f"({best.hit.chunk.meta.title}) says: \u201c{best.text}\u201d {guard.WHERE_TO_GO}"
+                    f"({best.hit.chunk.meta.title}) says: {quoted(best.text)} {guard.WHERE_TO_GO}"
                 )
                 answer.refusal = "weak_evidence"
             elif mode == "llm" and self.settings.llm.provider:
@@ -298,14 +303,16 @@ class Engine:
         followup = focus is not None and focus != question
         bar = min(self.settings.answer.min_evidence, self.settings.answer.followup_min_evidence) if followup else self.settings.answer.min_evidence
         if evidence < bar:
-            shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)][:4]
+            shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)
+                     and not re.search(rf"\b{re.escape(w)}\b", self.corpus_text)][:4]  # "end" is in "end-of-day"
             near = max(cands, key=lambda c: 0.7 * c.sim + 0.3 * max(c.lex, c.doc_lex))
             if evidence >= NEAR_EVIDENCE:  # close, but not close enough to answer: show it, so the user can judge
                 why = (
                     "They don't say that directly. The nearest passage they have "
-                    f"({near.hit.chunk.meta.title}, {near.hit.chunk.meta.authority_label}) says: \u201c{near.text}\u201d "
+                    f"({near.hit.chunk.meta.title}, {near.hit.chunk.meta.authority_label}) says: {quoted(near.text)} "
                 )
                 return ("weak_evidence", why + guard.WHERE_TO_GO, evidence)
+            shown = [next((m.group(0) for m in re.finditer(rf"\b{re.escape(w)}\b", question, re.I)), w) for w in shown]  # as typed
             why = (
                 "They don't mention " + ", ".join(f"\u201c{w}\u201d" for w in shown) + ", and the closest passages are not about what you asked. "
                 if shown
@@ -322,7 +329,7 @@ class Engine:
             return (
                 "unsupported_premise",
                 f"They don't mention {', '.join(missing)} in this context, so I can't confirm the premise of the "
-                f"question. The closest passage ({best.hit.chunk.meta.title}) says: \u201c{best.text}\u201d " + guard.WHERE_TO_GO,
+                f"question. The closest passage ({best.hit.chunk.meta.title}) says: {quoted(best.text)} " + guard.WHERE_TO_GO,
                 evidence,
             )
         # A premise the passages contradict ("since the meeting is compulsory ..." / "voluntary").
@@ -334,7 +341,7 @@ class Engine:
                 return (
                     "unsupported_premise",
                     f"The question takes for granted something the documents contradict: {why}. "
-                    f"{meta.title} ({meta.publisher}, {meta.authority_label}) says: \u201c{c.text}\u201d " + guard.WHERE_TO_GO,
+                    f"{meta.title} ({meta.publisher}, {meta.authority_label}) says: {quoted(c.text)} " + guard.WHERE_TO_GO,
                     evidence,
                 )
         # "What time ...?", "how much ... paid?", "how many ...?", "how long ...?": when no passage close to the
@@ -344,7 +351,7 @@ class Engine:
             return (
                 "weak_evidence",
                 f"They don't give {_WANTS[kind]} for that. The closest passage ({best.hit.chunk.meta.title}) says: "
-                f"\u201c{best.text}\u201d " + guard.WHERE_TO_GO,
+                f"{quoted(best.text)} " + guard.WHERE_TO_GO,
                 evidence,
             )
         return None

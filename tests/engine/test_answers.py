@@ -80,6 +80,14 @@ def test_has_it_all_been_done_is_answered_with_the_part_done(engine):
     assert "42" in a.answer.split("[")[0]
 
 
+def test_a_refusal_names_the_words_the_documents_lack_as_typed(engine):
+    a = engine.ask("What does Estyn do in Wales?")
+    assert not a.answered and "\u201cEstyn\u201d" in a.answer and "\u201cWales\u201d" in a.answer
+    # "end" is in the documents ("end-of-day meetings"): a refusal must not say they don't mention it
+    b = engine.ask("Do inspectors have to tell us the grade at the end?")
+    assert "\u201cend\u201d" not in b.answer and "\u201c\u201c" not in b.answer
+
+
 def test_a_near_miss_refusal_shows_the_nearest_passage(engine):
     # Whether a union rep counts as an "appropriate person" the documents don't say: decline, and show what they do say.
     a = engine.ask("Can a teacher have a union rep with them when talking to inspectors?")

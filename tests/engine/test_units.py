@@ -532,3 +532,10 @@ def test_all_done_questions_are_answered_no_by_a_part():
     lead = NS(text="It shows that just under a third (42) of the actions have been completed so far.", lex=1.0, score=1.0)
     assert yes_no_lead("Has Ofsted finished all its Big Listen actions?", [lead]) == "No"
     assert asked_source("Does the union want heads to stop being inspectors?") == {"union"}
+
+
+def test_quoted_does_not_double_a_news_quote():
+    from ofsted_assistant.engine import quoted
+
+    assert quoted("\u201cWithin a couple of hours the team will meet.\u201d") == "\u201cWithin a couple of hours the team will meet.\u201d"
+    assert quoted("Attendance is voluntary.") == "\u201cAttendance is voluntary.\u201d"
