@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .guard import looks_like_instructions
-from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_role_and_action, existence, mentions_role, polarity
-from .retrieval import PHRASES, Hit, expand_query
+from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_object, asked_role_and_action, existence, mentions_role, polarity
+from .retrieval import GLOSSARY, PHRASES, Hit, expand_query
+from .spelling import english_zipf
 from .text import content_terms, format_date, normalise, numbers, split_sentences, stem, words
 
 _DURATION = re.compile(
@@ -728,6 +729,11 @@ def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
         expanded = set(content_terms(" ".join(add for pattern, add in PHRASES if pattern.search(question))))
         if action not in terms and not (expanded & terms):
             return False
+        # ... and about what the act is done to or with ("bring my union rep", not any attendance): one of the
+        # object's first two words, or the glossary's word for it, is in the sentence
+        objects = asked_object(question)
+        if objects and not any((set(content_terms(w)) | set(content_terms(GLOSSARY.get(w, "")))) & terms for w in objects):
+            return False
     return True
 
 
@@ -746,15 +752,33 @@ def existence_first(question: str, chosen: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
+#: Words at least this frequent in English (wordfreq's Zipf scale: "ask" 5.3, "sick" 4.9, "universities" 4.3)
+#: are everyday words, not the thing a question is about.
+COMMON_ZIPF = 5.0
+
+
 def unmentioned(question: str, df: dict[str, int]) -> list[str]:
-    """The question's words the documents never use, nor the documents' words for them (glossary): "does Ofsted
-    inspect universities?" -> ["university"]."""
-    expanded = set(content_terms(expand_query(question)))
+    """The question's words the documents never use, nor the documents' words for them (glossary, phrases):
+    "does Ofsted inspect universities?" -> ["university"]. Each word is vouched for only by its own
+    equivalents ("head" -> headteacher says nothing about "sick")."""
     # words whose opposite the documents use are understood by the polarity check ("compulsory" / "voluntary")
     understood = set(content_terms(" ".join(m.group(0) for p in (OBLIGATION, OPTIONAL) for m in p.finditer(question))))
-    asked = [t for t in dict.fromkeys(content_terms(question)) if not t.isdigit() and len(t) > 2 and t not in understood]
-    extra = expanded - set(asked)
-    return [t for t in asked if not df.get(t) and not any(df.get(x) for x in extra)]
+    vouched: set[str] = set()
+    for pattern, add in PHRASES:  # "push it back" -> deferral: the phrase's words are covered by the documents' word
+        if any(df.get(t) for t in content_terms(add)):
+            for m in pattern.finditer(question):
+                vouched |= set(content_terms(m.group(0)))
+    out: list[str] = []
+    for w in dict.fromkeys(words(question)):
+        if w in GLOSSARY and any(df.get(t) for t in content_terms(GLOSSARY[w])):
+            continue
+        if english_zipf(w) >= COMMON_ZIPF:
+            continue  # everyday words ("ask", "last", "bring") say how, not what about
+        for t in content_terms(w):
+            if t.isdigit() or len(t) <= 2 or t in understood or t in vouched or df.get(t) or t in out:
+                continue
+            out.append(t)
+    return out
 
 
 def lead_for_answer(question: str, chosen: list[Candidate], df: dict[str, int] | None = None) -> str:

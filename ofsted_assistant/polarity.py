@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .text import normalise, number_value, stem, words
+from .text import content_terms, normalise, number_value, stem, words
 
 NEGATION = re.compile(
     r"\b(not|no|never|cannot|can't|mustn't|shouldn't|isn't|aren't|won't|don't|doesn't|nor|neither|unable)\b", re.I
@@ -122,6 +122,20 @@ def asked_role_and_action(question: str) -> tuple[str | None, str | None]:
         return role, None
     verbs = [w for w in rest[k:] if w not in _AUX]
     return role, (stem(verbs[0]) if verbs else None)
+
+
+def asked_object(question: str) -> list[str]:
+    """The first two content words after the act a "can/may/must ...?" question asks about: what is brought,
+    told or recorded ("Can I bring my union rep to the meeting?" -> ["union", "rep"]). Empty when no act is
+    asked about, or the question is passive ("can parents be told ...?")."""
+    role, action = asked_role_and_action(question)
+    if not action:
+        return []
+    toks = words(question)
+    at = next((i for i, w in enumerate(toks) if stem(w) == action), None)
+    if at is None or (at > 0 and toks[at - 1] in ("be", "been")):
+        return []  # "can parents be told ...?": a passive's subject is what the act is done to (the role check)
+    return [w for w in toks[at + 1 :] if content_terms(w)][:2]
 
 
 def mentions_role(sentence: str, role: str) -> bool:

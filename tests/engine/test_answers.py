@@ -67,6 +67,18 @@ def test_a_length_of_time_leads_even_after_the_sentence_it_leans_on(engine, ques
     assert a.answered and a.answer.startswith("Up to 5 working days - "), a.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can I bring my union rep to the final feedback meeting?",  # the passage is about attendance, not reps
+        "Can a school be inspected while the head is off sick?",  # nothing says what happens then
+    ],
+)
+def test_no_yes_or_no_when_the_passage_is_not_about_the_thing_asked(engine, question):
+    a = engine.ask(question)
+    assert not a.answer.startswith(("Yes", "No")), a.answer
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item

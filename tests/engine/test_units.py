@@ -499,6 +499,9 @@ def test_money_questions_and_numbers_that_are_not_counts():
     df = {"ofst": 20, "inspect": 25, "colleague": 0, "staff": 9, "member": 5}
     assert unmentioned("Does Ofsted inspect universities?", df) == ["university"]
     assert unmentioned("Can I bring a colleague?", df) == []  # the glossary's "staff member" is there
+    # a glossary word vouches only for itself ("head" -> headteacher says nothing about being off sick)
+    assert unmentioned("Can a school be inspected while the head is off sick?", df | {"headteach": 3, "school": 9}) == ["sick"]
+    assert unmentioned("How long can a pause last?", {"paus": 4}) == []  # everyday words ("last") are not the topic
 
 
 def test_a_chosen_list_item_is_shown_with_what_it_is_an_item_of():
@@ -539,3 +542,12 @@ def test_quoted_does_not_double_a_news_quote():
 
     assert quoted("\u201cWithin a couple of hours the team will meet.\u201d") == "\u201cWithin a couple of hours the team will meet.\u201d"
     assert quoted("Attendance is voluntary.") == "\u201cAttendance is voluntary.\u201d"
+
+
+def test_the_object_of_the_asked_act():
+    from ofsted_assistant.polarity import asked_object
+
+    assert asked_object("Can I bring my union rep to the final feedback meeting?") == ["union", "rep"]
+    assert asked_object("Can I bring a colleague to this meeting?") == ["colleague", "meeting"]
+    assert asked_object("can parents be told the outcome before the report?") == []  # passive: the role is checked
+    assert asked_object("Is the final feedback meeting compulsory?") == []  # no act asked about
