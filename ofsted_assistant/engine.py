@@ -253,7 +253,7 @@ class Engine:
             cands = score_candidates(standalone, focus, hits, qvec, self.embed_sentences, self.df, self.n_chunks)
             timings["score"] = (time.perf_counter() - t3) * 1000
 
-        refusal = self._refusal(standalone, hits, cands, focus)
+        refusal = self._refusal(standalone, hits, cands, focus, part_vecs)
         if refusal is not None:
             kind, message, evidence = refusal
             answer.answer = f"{CANNOT_ANSWER} {message}"
@@ -289,9 +289,12 @@ class Engine:
         return answer
 
     # -- refusal -------------------------------------------------------------------------------------
-    def _refusal(self, question: str, hits: list[Hit], cands: list[Candidate], focus: str | None = None) -> tuple[str, str, float] | None:
+    def _refusal(self, question: str, hits: list[Hit], cands: list[Candidate], focus: str | None = None,
+                 part_vecs=()) -> tuple[str, str, float] | None:
         """Why the documents do not answer `question` (the standalone question), or None. `focus`: the user's own
-        words (a follow-up's), which say what kind of answer is wanted."""
+        words (a follow-up's), which say what kind of answer is wanted; `part_vecs`: the vectors of a
+        multi-part question's parts (each part is judged on its own too: two questions in one match any single
+        sentence less well than either does)."""
         where = guard.COVERAGE + " " + guard.WHERE_TO_GO
         if not hits or not cands:
             return ("weak_evidence", "Nothing in the documents matches the question. " + where, 0.0)
@@ -300,6 +303,8 @@ class Engine:
         unknown = [t for t in q_terms if t not in vocab and t not in GLOSSARY]
         best = max(cands, key=lambda c: c.score)
         evidence = evidence_score(cands)
+        for vec in part_vecs:
+            evidence = max(evidence, max(0.7 * float(c.vec @ vec) + 0.3 * max(c.lex, c.doc_lex) for c in cands))
         followup = focus is not None and focus != question
         bar = min(self.settings.answer.min_evidence, self.settings.answer.followup_min_evidence) if followup else self.settings.answer.min_evidence
         if evidence < bar:
@@ -321,6 +326,8 @@ class Engine:
             return ("weak_evidence", why + where, evidence)
         # Numbers the question takes for granted must be in the evidence ("extended to 10 days").
         stated = {n for n in numbers(question) if len(n) <= 4}
+        if not re.search(r"\b1\b", question):
+            stated.discard("1")  # "ask for one", "start one": a pronoun, not a number
         top_text = " ".join(h.chunk.text for h in hits[:3])
         missing = sorted(stated - numbers(top_text))
         # ... and as amounts: "2 weeks' notice" is not confirmed by a "2." somewhere and "half a day's notice".

@@ -79,6 +79,21 @@ def test_no_yes_or_no_when_the_passage_is_not_about_the_thing_asked(engine, ques
     assert not a.answer.startswith(("Yes", "No")), a.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # two questions in one match any single sentence less well than either does: each part is judged too
+        ("Which settings are in the new pilots and when do the trials start?", "first week of the new term"),
+        # "one" here is a pronoun, not a number the documents must state
+        ("What is a deferral and when do we have to ask for one?", "4.30 pm"),
+    ],
+)
+def test_two_questions_in_one_are_answered(engine, question, expected):
+    a = engine.ask(question)
+    assert a.answered, a.answer
+    assert expected in a.answer
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item
