@@ -18,14 +18,14 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, asked_source, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, score_candidates, select
+from .answer import Candidate, asked_source, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer
 from .errors import IndexMissing
 from .followup import condense
 from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, Filters, Hit, Retriever, expand_query
 from .settings import Settings
-from .spelling import Speller
+from .spelling import Speller, english_zipf
 from .text import content_terms, format_date, numbers, quantities, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
@@ -309,7 +309,8 @@ class Engine:
         bar = min(self.settings.answer.min_evidence, self.settings.answer.followup_min_evidence) if followup else self.settings.answer.min_evidence
         if evidence < bar:
             shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)
-                     and not re.search(rf"\b{re.escape(w)}\b", self.corpus_text)][:4]  # "end" is in "end-of-day"
+                     and not re.search(rf"\b{re.escape(w)}\b", self.corpus_text)  # "end" is in "end-of-day"
+                     and english_zipf(w) < COMMON_ZIPF][:4]  # "still", "word": everyday words, not the topic
             near = max(cands, key=lambda c: 0.7 * c.sim + 0.3 * max(c.lex, c.doc_lex))
             if evidence >= NEAR_EVIDENCE:  # close, but not close enough to answer: show it, so the user can judge
                 why = (

@@ -76,6 +76,7 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:start|starts|trigger|triggers|call|calls)\s+(?:a |one |the )?(?:pause|halt)\b|\bwho can (?:actually )?start\b", "initiate request"),
         (r"\b(?:up to now|so far|getting on|progress)\b", "currently so far progress"),
         (r"\b(?:warning|heads[- ]up)\b", "notice notification"),
+        (r"\b(?:one|single|1)[- ]word\b", "headline graded judgments grades report cards"),
         (r"\b(?:who (?:do|can|should) (?:i|we) (?:call|ring|phone|contact|speak to|talk to)|get hold of|phone number)\b", "contact number phone"),
     ]
 ]

@@ -131,6 +131,8 @@ def test_question_parts():
     ("question", "added"),
     [
         ("can we ask them to push it back?", "deferral"),
+        ("Is Ofsted getting rid of single-word judgements?", "graded judgments"),
+        ("can I bring my union rep?", "present"),
         ("can we put the inspection off?", "deferral"),
         ("how many had they done?", "completed"),
         ("how does the pilot handle the money side?", "fee"),
