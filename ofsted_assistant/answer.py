@@ -676,6 +676,10 @@ def _group(c: Candidate) -> str:
 _CONTRAST = re.compile(r"^(however|but|although|though|unless|except|even so|nevertheless)\b", re.I)
 
 
+#: Questions about exclusivity ("only for the head?", "just for schools?"), which a sentence's polarity cannot answer.
+_EXCLUSIVE = re.compile(r"\b(?:only|solely|exclusively|just (?:for|the|to))\b", re.I)
+
+
 def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     """"Yes" or "No" for a yes/no question, from the best sentence (the first chosen); "" when unsure.
 
@@ -686,6 +690,8 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     if not chosen:
         return ""
     lead = chosen[0]
+    if _EXCLUSIVE.search(question):
+        return ""  # "is it only for schools?": a sentence about schools says nothing of "only"; let it speak
     if _ALL_DONE.search(question) and partial(lead.text):
         return "No"  # "Has Ofsted finished all its actions?" - "42 out of 132 completed"
     if existence(question, lead.text) == -1 and lead.lex >= 0.2:

@@ -72,6 +72,8 @@ def test_a_length_of_time_leads_even_after_the_sentence_it_leans_on(engine, ques
     [
         "Can I bring my union rep to the final feedback meeting?",  # the passage is about attendance, not reps
         "Can a school be inspected while the head is off sick?",  # nothing says what happens then
+        "Is the final feedback meeting only for the head?",  # "others may be invited" is not a Yes to "only"
+        "Is the OI pilot only for schools?",
     ],
 )
 def test_no_yes_or_no_when_the_passage_is_not_about_the_thing_asked(engine, question):

@@ -192,3 +192,10 @@ def test_no_yes_or_no_from_a_sentence_about_another_act():
     assert yes_no_lead("Can the head refuse to have an inspection?", chosen) == ""
     assert yes_no_lead("Can I bring a colleague to this meeting?",
                        [_cand("All staff members can have an appropriate person present during meetings.", 1.0, 1.0)]) == "Yes"
+
+
+def test_no_yes_or_no_to_an_only_question():
+    # "others may be invited" is not a Yes to "only for the head?"; polarity cannot read exclusivity
+    chosen = [_cand("Schools have the option to request the presence of other leaders during the final feedback session.", 1.0, 1.0)]
+    assert yes_no_lead("Is the final feedback meeting only for the head?", chosen) == ""
+    assert yes_no_lead("Is it just for the head?", chosen) == ""
