@@ -680,6 +680,10 @@ _CONTRAST = re.compile(r"^(however|but|although|though|unless|except|even so|nev
 _EXCLUSIVE = re.compile(r"\b(?:only|solely|exclusively|just (?:for|the|to))\b", re.I)
 
 
+#: Comparisons ("the same as", "more than"): a Yes or No needs a sentence that makes the same comparison.
+_COMPARATIVE = re.compile(r"\b(same|more|less|fewer|better|worse|equal|longer|shorter)\b", re.I)
+
+
 def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     """"Yes" or "No" for a yes/no question, from the best sentence (the first chosen); "" when unsure.
 
@@ -692,6 +696,9 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     lead = chosen[0]
     if _EXCLUSIVE.search(question):
         return ""  # "is it only for schools?": a sentence about schools says nothing of "only"; let it speak
+    compared = _COMPARATIVE.search(question)
+    if compared and not re.search(rf"\b{compared.group(1)}\b", lead.text, re.I):
+        return ""  # "paid the same as their salaries?" is not answered by "Ofsted's ability to match salaries"
     if _ALL_DONE.search(question) and partial(lead.text):
         return "No"  # "Has Ofsted finished all its actions?" - "42 out of 132 completed"
     if existence(question, lead.text) == -1 and lead.lex >= 0.2:

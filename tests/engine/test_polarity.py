@@ -199,3 +199,10 @@ def test_no_yes_or_no_to_an_only_question():
     chosen = [_cand("Schools have the option to request the presence of other leaders during the final feedback session.", 1.0, 1.0)]
     assert yes_no_lead("Is the final feedback meeting only for the head?", chosen) == ""
     assert yes_no_lead("Is it just for the head?", chosen) == ""
+
+
+def test_a_comparison_needs_a_sentence_that_makes_it():
+    salaries = [_cand("There are practical things here about Ofsted's ability to match salaries that trust execs earn.", 1.0, 1.0)]
+    assert yes_no_lead("Are trust leaders paid the same as their salaries when inspecting?", salaries) == ""
+    trained = [_cand("OIs recruited through the pilot will continue to be trained to the same high standards as existing OIs.", 1.0, 1.0)]
+    assert yes_no_lead("Will pilot OIs be trained to the same standards?", trained) == "Yes"
