@@ -16,7 +16,7 @@ import numpy as np
 
 from .guard import looks_like_instructions
 from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_object, asked_role_and_action, existence, mentions_role, polarity
-from .retrieval import GLOSSARY, PHRASES, Hit, expand_query
+from .retrieval import GLOSSARY, PHRASES, Hit, expand_query, phrase_equivalents
 from .spelling import english_zipf
 from .text import content_terms, format_date, normalise, numbers, split_sentences, stem, words
 
@@ -53,9 +53,9 @@ _UNTIL = re.compile(
     re.I,
 )
 _RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b", re.I)
-#: The shape of answer each kind of question asks for.
 #: An amount of money: "£350 a day", "£1.2 million".
 _MONEY = re.compile(r"((?:£|\$|€)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand))?(?:\s+(?:a|per)\s+(?:day|year|hour|week|month))?)", re.I)
+#: The shape of answer each kind of question asks for.
 ANSWER_TYPES = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT, "money": _MONEY}
 
 
@@ -257,12 +257,16 @@ def chunk_candidates(hit: Hit, rank: int = 0) -> list[Candidate]:
     return out
 
 
+def with_previous(cands: list[Candidate]) -> list[tuple[int, str]]:
+    """(index, text) of each candidate read with the candidate before it in the same passage."""
+    return [(i, f"{cands[i - 1].text} {cands[i].text}") for i in range(1, len(cands))
+            if cands[i - 1].hit is cands[i].hit and cands[i - 1].end <= cands[i].start]
+
+
 def embedded_texts(cands: list[Candidate]) -> list[str]:
     """Every text the scoring embeds for these candidates (one passage's, in order): each sentence, a list's
     intro, and each sentence read with the one before it. The app embeds them all ahead of the questions."""
-    texts = [c.text for c in cands] + [c.intro for c in cands if c.intro]
-    texts += [f"{a.text} {b.text}" for a, b in zip(cands, cands[1:]) if a.hit is b.hit and a.end <= b.start]
-    return texts
+    return [c.text for c in cands] + [c.intro for c in cands if c.intro] + [t for _, t in with_previous(cands)]
 
 
 def score_candidates(
@@ -284,9 +288,9 @@ def score_candidates(
     intro_sim = {i: float(v @ qvec) for i, v in zip(intro_idx, intro_vecs)}
     # A sentence read with the one before it in its passage: "Rollett agreed they were inevitable" is about
     # trust inspections only after "Witnesses were also quizzed about inspections of trusts."
-    ctx_idx = [i for i in range(1, len(cands)) if cands[i - 1].hit is cands[i].hit and cands[i - 1].end <= cands[i].start]
-    ctx_vecs = embed([f"{cands[i - 1].text} {cands[i].text}" for i in ctx_idx]) if ctx_idx else []
-    ctx_sim = {i: CONTEXT_WEIGHT * float(v @ qvec) for i, v in zip(ctx_idx, ctx_vecs)}
+    windows = with_previous(cands)
+    ctx_vecs = embed([t for _, t in windows]) if windows else []
+    ctx_sim = {i: CONTEXT_WEIGHT * float(v @ qvec) for (i, _), v in zip(windows, ctx_vecs)}
     wanted = named_authorities(focus_question)
     qterms = list(dict.fromkeys(content_terms(question)))
     # the documents' words for the staff's words (glossary): count, at half weight, where the question's own are missing
@@ -383,7 +387,7 @@ def list_continuations(chosen: list[Candidate], next_chunk, embed) -> list[Candi
             end = len(nxt.text) if block == -1 else block
             start = len(nxt.text) - len(nxt.text.lstrip())
             rest = Candidate(Hit(nxt, dense=cur.hit.dense, fused=cur.hit.fused), cur.hit_rank, start, end, " ".join(nxt.text[start:end].split()))
-            if any(d.hit.chunk.chunk_id == nxt.chunk_id and d.start < rest.end and rest.start < d.end for d in chosen):
+            if any(_overlaps(d, rest) for d in chosen):
                 break  # already shown
             rest.sim, rest.lex, rest.score, rest.topic = cur.sim, cur.lex, cur.score, cur.topic
             rest.vec = embed([rest.text])[0]
@@ -739,7 +743,7 @@ def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
         terms = _terms(lead)
         # the documents' words for the staff's phrasing of the act ("sit through" -> attend), not the glossary's
         # words for the people ("head" -> headteacher), which say nothing about the act
-        expanded = set(content_terms(" ".join(add for pattern, add in PHRASES if pattern.search(question))))
+        expanded = set(content_terms(" ".join(phrase_equivalents(question))))
         if action not in terms and not (expanded & terms):
             return False
         # ... and about what the act is done to or with ("bring my union rep", not any attendance): one of the

@@ -96,10 +96,15 @@ def quoted(text: str) -> str:
     return "\u201c" + text.strip().strip("\u201c\u201d\"").strip() + "\u201d"
 
 
+def evidence_of(c: Candidate, sim: float | None = None) -> float:
+    """How well one sentence answers: its meaning (cosine `sim`, by default its similarity to the question) and
+    the question's rare words it contains (or its document's title does)."""
+    return 0.7 * (c.sim if sim is None else sim) + 0.3 * max(c.lex, c.doc_lex)
+
+
 def evidence_score(cands: list[Candidate]) -> float:
-    """How well the best sentence answers: its meaning (cosine) and the question's rare words it contains (or
-    its document's title does)."""
-    return max(0.7 * c.sim + 0.3 * max(c.lex, c.doc_lex) for c in cands) if cands else 0.0
+    """How well the best sentence answers (`evidence_of`)."""
+    return max(evidence_of(c) for c in cands) if cands else 0.0
 
 
 def speaker(meta) -> str:
@@ -176,7 +181,6 @@ class Engine:
         a background thread). Holds the engine's lock slice by slice, so it never competes with a question for the CPU
         and a question waits for one slice at most."""
         from .answer import chunk_candidates, embedded_texts
-        from .spelling import english_zipf
 
         english_zipf("inspection")  # loads the word frequencies the typo check reads (about 0.25 s, once)
         texts = [t for c in self.retriever.chunks for t in embedded_texts(chunk_candidates(Hit(c)))]
@@ -235,9 +239,10 @@ class Engine:
             for part, vec in zip(parts, part_vecs):  # "how much notice ... and how long ...": each part's own passages too
                 _add_new(hits, self.retriever.search(part, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k))
             answer.perspectives_asked = is_perspective_question(focus)
+            named = named_authorities(focus)
             # Each kind of source gets its say (a perspective question), or the kind the question names ("what
             # does the union say ..."): that kind's best passages are searched for on their own too.
-            heard = ("official", "union", "news", "commentary") if answer.perspectives_asked else sorted(named_authorities(focus))
+            heard = ("official", "union", "news", "commentary") if answer.perspectives_asked else sorted(named)
             for authority in heard:
                 if (filters and filters.authorities) and authority not in filters.authorities:
                     continue
@@ -261,7 +266,7 @@ class Engine:
             answer.evidence = evidence
         else:
             max_sentences = max_sentences_for(focus, self.settings.answer.max_sentences)
-            chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus), named=named_authorities(focus), asked=asked_source(focus),
+            chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus), named=named, asked=asked_source(focus),
                             open_question=question_kind(focus) == "open")
             if len(parts) > 1:
                 chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, max_sentences + 1)
@@ -304,14 +309,14 @@ class Engine:
         best = max(cands, key=lambda c: c.score)
         evidence = evidence_score(cands)
         for vec in part_vecs:
-            evidence = max(evidence, max(0.7 * float(c.vec @ vec) + 0.3 * max(c.lex, c.doc_lex) for c in cands))
+            evidence = max(evidence, max(evidence_of(c, float(c.vec @ vec)) for c in cands))
         followup = focus is not None and focus != question
         bar = min(self.settings.answer.min_evidence, self.settings.answer.followup_min_evidence) if followup else self.settings.answer.min_evidence
         if evidence < bar:
             shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)
                      and not re.search(rf"\b{re.escape(w)}\b", self.corpus_text)  # "end" is in "end-of-day"
                      and english_zipf(w) < COMMON_ZIPF][:4]  # "still", "word": everyday words, not the topic
-            near = max(cands, key=lambda c: 0.7 * c.sim + 0.3 * max(c.lex, c.doc_lex))
+            near = max(cands, key=evidence_of)
             if evidence >= NEAR_EVIDENCE:  # close, but not close enough to answer: show it, so the user can judge
                 why = (
                     "They don't say that directly. The nearest passage they have "

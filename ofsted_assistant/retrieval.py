@@ -82,9 +82,14 @@ PHRASES: list[tuple[re.Pattern, str]] = [
 ]
 
 
+def phrase_equivalents(question: str) -> list[str]:
+    """The documents' words for the staff's phrases in the question ("push it back" -> "defer deferral")."""
+    return [add for pattern, add in PHRASES if pattern.search(question)]
+
+
 def expand_query(question: str) -> str:
     extra = [GLOSSARY[w] for w in words(question) if w in GLOSSARY]
-    extra += [add for pattern, add in PHRASES if pattern.search(question)]
+    extra += phrase_equivalents(question)
     m = re.findall(r"\bpara(?:graph)?s?\.?\s*(\d{1,3})", question, re.I)
     extra += [f"paragraph {n}" for n in m]
     return question if not extra else f"{question} ({'; '.join(extra)})"
