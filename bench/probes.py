@@ -1,0 +1,98 @@
+"""Probe questions written during development (not eval cases, not scored for facts): out-of-scope questions
+that use inspection words, which should be declined, and in-scope questions in staff's words, which should be
+answered. Counts how many are declined / answered, so the figures quoted in docs/evaluation.md can be
+repeated. Like the dev split, these were used to develop the engine: they are not held-back evidence.
+
+    .venv/bin/python bench/probes.py
+
+Writes docs/bench/probes-<timestamp>.json (each question, whether it was answered, the refusal kind and
+evidence); asserts nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from _common import OUT_DIR, ROOT, machine, utc_stamp
+
+from ofsted_assistant.engine import Engine  # noqa: E402
+from ofsted_assistant.settings import Settings  # noqa: E402
+
+#: Should be declined: the documents do not answer them, though they use inspection words.
+OUT_OF_SCOPE = [
+    'How much does an Ofsted inspector get paid per day?',
+    "What's the process for appealing an Ofsted grade at tribunal?",
+    'How often are childminders inspected?',
+    'What are the new report card grades called?',
+    'When is the next Big Listen survey?',
+    'Does Ofsted inspect universities?',
+    "What happens to a school's funding if it is rated inadequate?",
+    'How many HMI does Ofsted employ?',
+    "Can parents request an inspection of their child's school?",
+    "What's the pass mark for the OI training?",
+    'What does Estyn do in Wales?',
+    'What are the safeguarding requirements for school trips?',
+    'Who is the education secretary?',
+    'How long does an academy conversion take?',
+    'Does the NEU offer legal cover for members during inspections?',
+    'How are early years settings graded?',
+    'What time do inspectors arrive on day one?',
+    'What is the budget of the Ofsted Academy?',
+    'How many schools were judged inadequate last year?',
+    'What is the maximum class size in primary schools?',
+]
+
+#: Should be answered from the documents.
+IN_SCOPE = [
+    'Who can be in the room when inspectors meet staff?',
+    'Is attendance at the final feedback meeting optional?',
+    'What happens if the head is away when the call comes?',
+    'How long can a pause in an inspection go on for?',
+    'Who decides whether to pause an inspection?',
+    'What is the Big Listen?',
+    'How many actions did Ofsted commit to after the Big Listen?',
+    'What did Dame Christine Gilbert recommend?',
+    'When will trials of the new inspection approach begin?',
+    'What is the OI pilot?',
+    'Will OIs from the pilot get the same training as other inspectors?',
+    'Who pays for the staff time of OIs in the pilot?',
+    'What does the NEU say about putting Ofsted grades on banners?',
+    'Why does the NEU want leaders to stop being inspectors?',
+    'What did the CST say about Ofsted doing school improvement?',
+    'What is a grab bag?',
+    'Can I tell my family about the inspection outcome?',
+    "What is Ofsted doing about headteachers' wellbeing during inspections?",
+    'Which settings will be in the formal pilot of the new approach?',
+    'What did Labour promise about Ofsted?',
+    'how many OIs are they hoping to recruit?',
+    'what time do we have to ask for a deferral by?',
+]
+
+
+def main() -> None:
+    engine = Engine(Settings.from_env())
+    rows = []
+    for group, questions in (("out_of_scope", OUT_OF_SCOPE), ("in_scope", IN_SCOPE)):
+        for q in questions:
+            a = engine.ask(q)
+            rows.append({"group": group, "question": q, "answered": a.answered, "refusal": a.refusal,
+                         "evidence": round(a.evidence, 3), "answer": a.answer[:200]})
+    declined = sum(not r["answered"] for r in rows if r["group"] == "out_of_scope")
+    answered = sum(r["answered"] for r in rows if r["group"] == "in_scope")
+    print(f"out of scope: {declined}/{len(OUT_OF_SCOPE)} declined")
+    print(f"in scope: {answered}/{len(IN_SCOPE)} answered")
+    for r in rows:
+        wrong = r["answered"] == (r["group"] == "out_of_scope")
+        if wrong:
+            print(f"  {r['group']}: {'answered' if r['answered'] else 'declined'}: {r['question']}")
+    out = {"benchmark": "probes", "machine": machine(), "summary": {"out_of_scope_declined": declined,
+           "out_of_scope": len(OUT_OF_SCOPE), "in_scope_answered": answered, "in_scope": len(IN_SCOPE)}, "rows": rows}
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    path = OUT_DIR / f"probes-{utc_stamp()}.json"
+    path.write_text(json.dumps(out, indent=1, ensure_ascii=False))
+    print(f"results: {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
