@@ -3,7 +3,8 @@ that use inspection words, which should be declined, and in-scope questions in s
 answered. Counts how many are declined / answered, so the figures quoted in docs/evaluation.md can be
 repeated. Like the dev split, these were used to develop the engine: they are not held-back evidence.
 
-    .venv/bin/python bench/probes.py
+    .venv/bin/python bench/probes.py            # the development probes
+    .venv/bin/python bench/probes.py --fresh    # the fresh set: counts only
 
 Writes docs/bench/probes-<timestamp>.json (each question, whether it was answered, the refusal kind and
 evidence); asserts nothing.
@@ -69,25 +70,75 @@ IN_SCOPE = [
     'what time do we have to ask for a deferral by?',
 ]
 
+#: A second set, written at the start of the 2026-11-24 afternoon session before any change that session and run
+#: only for its counts (`--fresh`): a check on whether that session's changes generalise beyond the set above.
+FRESH_OUT_OF_SCOPE = [
+    'How long do schools wait for their inspection report to be published?',
+    'What grading scale will the new framework use?',
+    'When will the second Big Listen monitoring report come out?',
+    'How many schools volunteered for the January trials?',
+    'What did the coroner conclude about Ruth Perry?',
+    "Can inspectors look at staff's personal social media?",
+    'Do teachers get paid extra during an inspection week?',
+    'What is the closing date for responses to the consultation?',
+    'How many inspectors come on a typical primary school inspection?',
+    'Is there a dress code for Ofsted inspectors?',
+    'What time does the lead inspector usually phone the school?',
+    'How much did the Big Listen cost?',
+    'Does Ofsted inspect nurseries in Scotland?',
+    'How many OIs are in the first cohort of the pilot?',
+    "What is the chief inspector's salary?",
+    'Can a school get its grade changed after a complaint?',
+    'Can a headteacher refuse to let inspectors in?',
+    'How often are academies inspected?',
+    'What training do governors get before an inspection?',
+    'Who replaces the lead inspector if they fall ill?',
+]
+FRESH_IN_SCOPE = [
+    'Can my deputy listen in on the phone call with the inspector?',
+    'Do we have to stay for the feedback meeting at the end?',
+    'Who looks into our concerns after the inspection is over?',
+    'How late in the day can we ask for the inspection to be deferred?',
+    'What happened at the mental health briefing in January?',
+    'Who announced the OI pilot and where?',
+    'How many of the Big Listen actions are finished?',
+    'What are the three core objectives in the Big Listen response?',
+    'When do the trials of the new inspection start?',
+    'Which days of the week does an inspection usually fall on?',
+    'Do OIs in the pilot get an inspection fee?',
+    'What did the CST say about inspecting trusts?',
+    'Can staff sit in when inspectors talk to parents?',
+    "What does the NEU say about mentioning our grade at parents' evenings?",
+    'What is a pause in an inspection?',
+    'What did the Gilbert review say Ofsted should produce?',
+    'What does the union say we should focus on for inclusion?',
+    'Is Ofsted thinking of using OI peer groups in early years too?',
+    "Who do we call if we can't sort things out with the lead inspector?",
+    'Can I share the inspection result with my doctor?',
+]
+
 
 def main() -> None:
+    fresh = "--fresh" in sys.argv[1:]
+    oos, ins = (FRESH_OUT_OF_SCOPE, FRESH_IN_SCOPE) if fresh else (OUT_OF_SCOPE, IN_SCOPE)
     engine = Engine(Settings.from_env())
     rows = []
-    for group, questions in (("out_of_scope", OUT_OF_SCOPE), ("in_scope", IN_SCOPE)):
+    for group, questions in (("out_of_scope", oos), ("in_scope", ins)):
         for q in questions:
             a = engine.ask(q)
             rows.append({"group": group, "question": q, "answered": a.answered, "refusal": a.refusal,
                          "evidence": round(a.evidence, 3), "answer": a.answer[:200]})
     declined = sum(not r["answered"] for r in rows if r["group"] == "out_of_scope")
     answered = sum(r["answered"] for r in rows if r["group"] == "in_scope")
-    print(f"out of scope: {declined}/{len(OUT_OF_SCOPE)} declined")
-    print(f"in scope: {answered}/{len(IN_SCOPE)} answered")
-    for r in rows:
+    print(f"out of scope: {declined}/{len(oos)} declined")
+    print(f"in scope: {answered}/{len(ins)} answered")
+    for r in rows if not fresh else ():  # the fresh set reports counts only (see FRESH_OUT_OF_SCOPE)
         wrong = r["answered"] == (r["group"] == "out_of_scope")
         if wrong:
             print(f"  {r['group']}: {'answered' if r['answered'] else 'declined'}: {r['question']}")
     out = {"benchmark": "probes", "machine": machine(), "summary": {"out_of_scope_declined": declined,
-           "out_of_scope": len(OUT_OF_SCOPE), "in_scope_answered": answered, "in_scope": len(IN_SCOPE)}, "rows": rows}
+           "out_of_scope": len(oos), "in_scope_answered": answered, "in_scope": len(ins), "set": "fresh" if fresh else "development"},
+           "rows": rows}
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     path = OUT_DIR / f"probes-{utc_stamp()}.json"
     path.write_text(json.dumps(out, indent=1, ensure_ascii=False))
