@@ -78,6 +78,7 @@ class Candidate:
     intro: str = ""  # the sentence that introduces a list, when the candidate carries its list
     doc_lex: float = 0.0  # `lex` with the words of the document's title at half weight (for the refusal gate only)
     intro_end: int = 0  # where the introducing sentence ends, when the candidate carries a list
+    about: bool = True  # has (or continues a sentence that has) a word saying what the question is about
 
 
 @dataclass
@@ -92,7 +93,7 @@ def question_kind(question: str) -> str:
     q = normalise(question).lower().strip()
     if re.search(r"\bhow long\b|\bhow many (days|weeks|months|years|hours)\b|\bhow much notice\b", q):
         return "duration"
-    if re.search(r"\bwhat time\b|\bcut[- ]?off\b|\bdeadline\b|\bby when\b", q):
+    if re.search(r"\bwhat time\b|\bhow late\b|\bcut[- ]?off\b|\bdeadline\b|\bby when\b", q):
         return "time"
     if re.search(r"^when\b|\bwhen (is|was|did|do|does|will|are)\b|\bwhat date\b|\bwhich date\b", q):
         return "date"
@@ -153,6 +154,24 @@ def dates_the_event(question: str, text: str) -> bool:
     if event is None:
         return True
     return any(stem(w).startswith(form) for w in words(text) for form in _EVENT_VERBS[event])
+
+
+# Words that say what kind of answer is wanted, or when, not what it is about ("what time ... on day one?").
+_TYPE_WORDS = frozenset(content_terms(
+    "time times date dates day days week weeks month months year years hour hours minute minutes morning afternoon "
+    "evening today tomorrow yesterday deadline cut off long many much number amount often soon later early first last "
+    "normally usually typically actually exactly roughly approximately"
+))
+
+
+def specific_terms(question: str, df: dict[str, int], n_docs: int) -> frozenset[str]:
+    """The words of a question that say what it is about, with the documents' words for them (glossary and
+    phrases): not the kind of answer wanted ("what time", "how many"), and not the words most passages share
+    ("Ofsted", "school", "inspection"). "What time do inspectors arrive on day one?" -> {arriv}."""
+    common = n_docs / 3
+    terms = content_terms(question) + content_terms(" ".join(phrase_equivalents(question)))
+    terms += [t for w in words(question) if w in GLOSSARY for t in content_terms(GLOSSARY[w])]
+    return frozenset(t for t in terms if t not in _TYPE_WORDS and not t.isdigit() and df.get(t, 0) <= common)
 
 
 def has_answer_type(kind: str, c: Candidate, question: str = "") -> bool:
@@ -305,6 +324,9 @@ def score_candidates(
     top_fused = max(h.fused for h in hits) or 1.0
     kind = question_kind(focus_question)  # the user's own words say what kind of answer they want
     part_of_whole = kind in ("count", "open", "yesno") and asks_part_of_whole(focus_question)
+    # A number, time or date answers only if the sentence (or the one it continues) is about what was asked:
+    # "deferral requests made after 4.30 pm" does not say what time inspectors arrive.
+    specific = specific_terms(question, df, n_docs)
     previous: Candidate | None = None
     titles: dict[str, frozenset[str]] = {}
     for i, (c, v) in enumerate(zip(cands, vecs)):
@@ -313,8 +335,10 @@ def score_candidates(
         # A sentence with the kind of answer asked for takes its subject from the sentence before, in the same
         # paragraph: "A pause ... Normally, inspections will resume on the next working day, but it may extend up
         # to 5 working days." answers "how long does a pause last?". Those words count at half weight.
-        c.typed = has_answer_type(kind, c, focus_question)
-        context = previous.terms if c.typed and previous is not None and _same_paragraph(previous, c) else frozenset()
+        before = previous.terms if previous is not None and _same_paragraph(previous, c) else frozenset()
+        c.about = not specific or bool(specific & (terms | before))
+        c.typed = c.about and has_answer_type(kind, c, focus_question)
+        context = before if c.typed else frozenset()
         previous = c
         c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0), ctx_sim.get(i, -1.0))  # a list is judged by its intro too
         own = sum(w[t] for t in qterms if t in terms) + 0.5 * sum(w[t] for t in xterms if t in terms)
@@ -827,8 +851,8 @@ def lead_for(question: str, best: Candidate) -> str:
     if kind == "yesno":
         return yes_no_lead(question, [best])
     pattern = ANSWER_TYPES.get(kind)
-    if pattern is None:
-        return ""
+    if pattern is None or not best.about:
+        return ""  # "4.30 pm" does not lead an answer to "what time do inspectors arrive?" from a deferral sentence
     m = count_of(text, counted_noun(question)) if kind == "count" else pattern.search(text)
     if kind == "count" and asks_part_of_whole(question) and (part := _PROPORTION.search(text)):
         m = _COUNT.search(text, part.start()) or m  # "how many of the commitments ...?" -> "Just under a third (42)"

@@ -96,6 +96,17 @@ def test_two_questions_in_one_are_answered(engine, question, expected):
     assert expected in a.answer
 
 
+def test_a_time_answers_only_a_question_about_what_it_is_the_time_of(engine):
+    # The documents' one clock time is the deferral cut-off: it answers questions about deferrals, in any words ...
+    for question in ("What time do we have to ask for a deferral by?", "how late can we ask to put the inspection off?"):
+        a = engine.ask(question)
+        assert a.answered and a.answer.startswith("4.30 pm - "), (question, a.answer)
+    # ... and not what time inspectors arrive, which they never say
+    b = engine.ask("What time do inspectors arrive on the first day?")
+    assert "4.30" not in b.answer.split("\u201c")[0], b.answer
+    assert not b.answered and "don't give a time" in b.answer, b.answer
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ofsted_assistant.answer import extend_colon, lead_for, question_kind
+from ofsted_assistant.answer import extend_colon, lead_for, question_kind, specific_terms
 from ofsted_assistant.citations import check_answer, split_cited, support
 from ofsted_assistant.errors import SetupError
 from ofsted_assistant.followup import condense
@@ -111,7 +111,7 @@ def test_question_kinds_and_leads():
 
     class _C:
         def __init__(self, text, lex=1.0):
-            self.text, self.lex = text, lex
+            self.text, self.lex, self.about = text, lex, True
 
     assert lead_for("How long can it be paused?", _C("it may extend up to 5 working days.")) == "Up to 5 working days"
     assert lead_for("Can staff sit in on meetings with parents?", _C("staff members should not be present for meetings")) == "No"
@@ -551,3 +551,11 @@ def test_the_object_of_the_asked_act():
     assert asked_object("Can I bring a colleague to this meeting?") == ["colleague", "meeting"]
     assert asked_object("can parents be told the outcome before the report?") == []  # passive: the role is checked
     assert asked_object("Is the final feedback meeting compulsory?") == []  # no act asked about
+
+
+def test_specific_terms_say_what_a_question_is_about():
+    df = {"ofst": 9, "inspector": 9, "deferral": 1, "day": 2, "pause": 1}  # 9 of 10 passages mention Ofsted
+    assert specific_terms("What time do inspectors arrive on day one?", df, 10) == {"arriv"}
+    assert "deferral" in specific_terms("how late can we ask for a deferral?", df, 10)
+    # the documents' words for the staff's words count too ("push it back" -> deferral)
+    assert "deferral" in specific_terms("what time do we need to push it back by?", df, 10)
