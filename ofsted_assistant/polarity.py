@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .text import content_terms, normalise, number_value, stem, words
+from .text import STOPWORDS, content_terms, normalise, number_value, stem, words
 
 NEGATION = re.compile(
     r"\b(not|no|never|cannot|can't|mustn't|shouldn't|isn't|aren't|won't|don't|doesn't|nor|neither|unable)\b", re.I
@@ -88,6 +88,9 @@ _MODALS = frozenset("can could may might must should shall will would do does di
 _PRONOUNS = frozenset("i we you they he she it someone anyone somebody anybody".split())
 _AUX = frozenset("be been allowed able permitted expected required obliged entitled to have has need needs actually just still also really".split())
 _DETERMINERS = frozenset("the a an our my your their any all other".split())
+_PREPOSITIONS = frozenset("from in on at of with through for within under".split())
+#: Verbs that say little themselves: the act is the noun after them ("get the same training" -> train).
+_LIGHT_VERBS = frozenset("get gets getting got receive receives".split())
 
 
 def _role(word: str) -> str | None:
@@ -121,6 +124,13 @@ def asked_role_and_action(question: str) -> tuple[str | None, str | None]:
     if toks[0] not in _MODALS or k == 0:
         return role, None
     verbs = [w for w in rest[k:] if w not in _AUX]
+    while verbs and verbs[0] in _PREPOSITIONS:  # "will OIs from the pilot get ...": the subject's own phrase
+        verbs = verbs[1:]
+        while verbs and verbs[0] in _DETERMINERS:
+            verbs = verbs[1:]
+        verbs = verbs[1:]
+    if verbs and verbs[0] in _LIGHT_VERBS:
+        verbs = [w for w in verbs[1:] if w not in _DETERMINERS and w not in STOPWORDS] or verbs
     return role, (stem(verbs[0]) if verbs else None)
 
 
@@ -135,6 +145,8 @@ def asked_object(question: str) -> list[str]:
     at = next((i for i, w in enumerate(toks) if stem(w) == action), None)
     if at is None or (at > 0 and toks[at - 1] in ("be", "been")):
         return []  # "can parents be told ...?": a passive's subject is what the act is done to (the role check)
+    if toks[at + 1 : at + 2] in (["as"], ["than"]):
+        return []  # "get the same training as other inspectors": what it is compared with, not an object
     return [w for w in toks[at + 1 :] if content_terms(w)][:2]
 
 

@@ -164,6 +164,10 @@ def test_asked_role_and_action():
     assert asked_role_and_action("Can the lead inspector defer an inspection?") == ("inspector", "defer")
     assert asked_role_and_action("Is the head allowed to refuse?") == ("headteacher", None)
     assert asked_role_and_action("What can governors do?") == (None, None)
+    # the subject's own phrase is not the act, and after "get" the act is the noun
+    assert asked_role_and_action("Will OIs from the pilot get the same training?") == ("inspector", "train")
+    assert asked_role_and_action("Will OIs in the pilot be trained the same?") == ("inspector", "train")
+    assert asked_role_and_action("Do we get paid extra?") == (None, "paid")
     assert not mentions_role("Headteachers can request a pause", "teacher")
     assert mentions_role("Heads can request a pause", "headteacher")
 
@@ -206,3 +210,10 @@ def test_a_comparison_needs_a_sentence_that_makes_it():
     assert yes_no_lead("Are trust leaders paid the same as their salaries when inspecting?", salaries) == ""
     trained = [_cand("OIs recruited through the pilot will continue to be trained to the same high standards as existing OIs.", 1.0, 1.0)]
     assert yes_no_lead("Will pilot OIs be trained to the same standards?", trained) == "Yes"
+
+
+def test_what_is_compared_with_is_not_the_object():
+    from ofsted_assistant.polarity import asked_object
+
+    assert asked_object("Will OIs from the pilot get the same training as other inspectors?") == []
+    assert asked_object("Can I bring my union rep to the meeting?") == ["union", "rep"]
