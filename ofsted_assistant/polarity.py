@@ -123,12 +123,16 @@ def asked_role_and_action(question: str) -> tuple[str | None, str | None]:
                 break
     if toks[0] not in _MODALS or k == 0:
         return role, None
+    if rest[k : k + 1] == ["be"] and rest[k + 1 : k + 2] in (["in"], ["at"], ["on"]):
+        return role, "present"  # "can staff be in the room ...?": being there
     verbs = [w for w in rest[k:] if w not in _AUX]
     while verbs and verbs[0] in _PREPOSITIONS:  # "will OIs from the pilot get ...": the subject's own phrase
         verbs = verbs[1:]
         while verbs and verbs[0] in _DETERMINERS:
             verbs = verbs[1:]
         verbs = verbs[1:]
+    if verbs and verbs[0] in ("when", "where", "while", "if", "whether", "because"):
+        return role, None  # what follows is a clause of its own, not the act
     if verbs and verbs[0] in _LIGHT_VERBS:
         verbs = [w for w in verbs[1:] if w not in _DETERMINERS and w not in STOPWORDS] or verbs
     return role, (stem(verbs[0]) if verbs else None)

@@ -168,6 +168,9 @@ def test_asked_role_and_action():
     assert asked_role_and_action("Will OIs from the pilot get the same training?") == ("inspector", "train")
     assert asked_role_and_action("Will OIs in the pilot be trained the same?") == ("inspector", "train")
     assert asked_role_and_action("Do we get paid extra?") == (None, "paid")
+    # being in a place is being present; a clause after the subject is not the act
+    assert asked_role_and_action("Can staff be in the room when inspectors talk to pupils?") == ("staff", "present")
+    assert asked_role_and_action("Can staff from the trust when asked join?") == ("staff", None)
     assert not mentions_role("Headteachers can request a pause", "teacher")
     assert mentions_role("Heads can request a pause", "headteacher")
 
