@@ -315,7 +315,9 @@ def score_candidates(
     # the documents' words for the staff's words (glossary): count, at half weight, where the question's own are missing
     xterms = [t for t in dict.fromkeys(content_terms(expand_query(question))) if t not in qterms]
     fterms = list(dict.fromkeys(content_terms(focus_question))) if focus_question != question else []
-    w = idf_weights(qterms + fterms + xterms, df, n_docs)
+    # ... and the documents' words for the follow-up's own ("the first lot" -> participants, cohort), at half weight
+    fxterms = [t for t in dict.fromkeys(content_terms(" ".join(phrase_equivalents(focus_question)))) if t not in fterms] if fterms else []
+    w = idf_weights(qterms + fterms + xterms + fxterms, df, n_docs)
     total = sum(w[t] for t in qterms) or 1.0
     tterms = [t for t in topic_terms(focus_question) if df.get(t)]  # words no passage has cannot tell sentences apart
     tw = idf_weights(tterms, df, n_docs)
@@ -349,7 +351,7 @@ def score_candidates(
         # in the handbook in January 2024?" asks about), so its words count at half weight.
         title = titles.setdefault(c.hit.chunk.meta.title, frozenset(content_terms(c.hit.chunk.meta.title)))
         c.doc_lex = min(1.0, c.lex + 0.5 * sum(w[t] for t in qterms if t not in terms and t not in context and t in title) / total)
-        c.focus = sum(w[t] for t in fterms if t in terms) / ftotal if fterms else 0.0
+        c.focus = min(1.0, (sum(w[t] for t in fterms if t in terms) + 0.5 * sum(w[t] for t in fxterms if t in terms)) / ftotal) if fterms else 0.0
         c.topic = sum(tw[t] for t in tterms if t in terms) / ttotal if tterms else 0.0
         passage = 0.5 * (c.hit.fused / top_fused) + 0.5 * max(c.hit.dense, 0.0)
         c.score = 0.5 * c.sim + 0.3 * c.lex + 0.2 * passage + (0.25 * c.focus if fterms else 0.0)
@@ -424,6 +426,9 @@ def list_continuations(chosen: list[Candidate], next_chunk, embed) -> list[Candi
 _CONTINUES = re.compile(r"^(instead|however|but|normally|although|otherwise|unless|as previously|even so)\b", re.I)
 
 
+_SAME_SUBJECT = re.compile(r"^(they|he|she)\b", re.I)
+
+
 def continuation(cands: list[Candidate], chosen: Candidate) -> Candidate | None:
     """The sentence right after `chosen` in its passage, when it qualifies it ("Instead, ...", "However, ...")."""
     after = [c for c in cands if c.hit is chosen.hit and c.start >= chosen.end]
@@ -431,9 +436,16 @@ def continuation(cands: list[Candidate], chosen: Candidate) -> Candidate | None:
         return None
     nxt = min(after, key=lambda c: c.start)
     gap = chosen.hit.chunk.text[chosen.end : nxt.start]
-    if "\n\n" in gap or not _CONTINUES.match(nxt.text):
+    if "\n\n" in gap:
         return None
-    return nxt
+    if _CONTINUES.match(nxt.text):
+        return nxt
+    # "The first participants ... are currently taking part in shadow inspections. They are expected to be ready
+    # to participate in live inspections later this term": a sentence that goes on about the same subject, when
+    # it speaks to the question too
+    if _SAME_SUBJECT.match(nxt.text) and nxt.score >= chosen.score * 0.6:
+        return nxt
+    return None
 
 
 def antecedent(cands: list[Candidate], chosen: Candidate) -> Candidate | None:

@@ -78,6 +78,7 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:warning|heads[- ]up)\b", "notice notification"),
         (r"\b(?:one|single|1)[- ]word\b", "headline graded judgments grades report cards"),
         (r"\b(?:who (?:do|can|should) (?:i|we) (?:call|ring|phone|contact|speak to|talk to)|get hold of|phone number)\b", "contact number phone"),
+        (r"\b(?:first|second|next|new|latest|last) (?:lot|batch|bunch|intake|wave|group)\b", "participants cohort cohorts"),
     ]
 ]
 

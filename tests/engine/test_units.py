@@ -559,3 +559,24 @@ def test_specific_terms_say_what_a_question_is_about():
     assert "deferral" in specific_terms("how late can we ask for a deferral?", df, 10)
     # the documents' words for the staff's words count too ("push it back" -> deferral)
     assert "deferral" in specific_terms("what time do we need to push it back by?", df, 10)
+
+
+def test_a_sentence_that_goes_on_about_the_same_subject_follows_it():
+    from types import SimpleNamespace
+
+    from ofsted_assistant.answer import continuation
+
+    text = ("The first participants began training in January and are doing shadow inspections. "
+            "They are expected to join live inspections later this term. It is a pilot.")
+    hit = SimpleNamespace(chunk=SimpleNamespace(text=text))
+    first_end = text.index(" They")
+    second_end = text.index(" It is")
+
+    def cand(start, end, score):
+        return SimpleNamespace(hit=hit, start=start, end=end, text=text[start:end].strip(), score=score)
+
+    best, they, it = cand(0, first_end, 0.7), cand(first_end + 1, second_end, 0.5), cand(second_end + 1, len(text), 0.6)
+    assert continuation([best, they, it], best) is they
+    they.score = 0.2  # goes on about them, but not about what was asked
+    assert continuation([best, they, it], best) is None
+    assert continuation([best, they, it], they) is None  # "It ..." may be about anything said before
