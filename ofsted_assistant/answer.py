@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .guard import looks_like_instructions
-from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_object, asked_role_and_action, existence, mentions_role, polarity
+from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_object, asked_role_and_action, existence, mentions_role, polarity, role_is_subject
 from .retrieval import GLOSSARY, PHRASES, Hit, expand_query, phrase_equivalents
 from .spelling import english_zipf
 from .text import content_terms, format_date, normalise, numbers, split_sentences, stem, words
@@ -220,6 +220,10 @@ def _items(text: str) -> str | None:
     """How many items a numbered list has ("1. ... 2. ... 3. ..." -> "3"), as a string; None if not a list."""
     found = re.findall(r"(?:^|\s)(\d{1,3})[.)]\s", text)
     return found[-1] if found else None
+
+
+#: A question about what is left of a whole ("how many are still outstanding?").
+_REMAINDER = re.compile(r"\b(?:outstanding|remaining|remain|left|still to|yet to|not yet|unfinished|incomplete|undone|to go)\b", re.I)
 
 
 def asks_part_of_whole(question: str) -> bool:
@@ -773,7 +777,10 @@ def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
     record the meeting?" No by a sentence about who may be present. The act counts as there when the
     sentence has the verb or the documents' words for the staff's phrasing ("sit through" -> attend)."""
     role, action = asked_role_and_action(question)
-    if role and not mentions_role(lead.text, role):
+    # who the sentence's rule is about, for "can governors request ...?"; anywhere in it for a passive question
+    # ("can parents be told ...?" - "you are not permitted to ... share it with parents")
+    passive = bool(re.search(r"\b(?:be|been)\s+\w+(?:ed|en|ld|ought|ght)\b", question, re.I))
+    if role and not (mentions_role(lead.text, role) if passive else role_is_subject(lead.text, role)):
         return False
     if action:
         terms = _terms(lead)
@@ -865,6 +872,8 @@ def lead_for(question: str, best: Candidate) -> str:
     pattern = ANSWER_TYPES.get(kind)
     if pattern is None or not best.about:
         return ""  # "4.30 pm" does not lead an answer to "what time do inspectors arrive?" from a deferral sentence
+    if kind == "count" and _REMAINDER.search(question) and _PROPORTION.search(text):
+        return ""  # "how many are still outstanding?" is not "42 out of 132" (completed): let the sentence say it
     m = count_of(text, counted_noun(question)) if kind == "count" else pattern.search(text)
     if kind == "count" and asks_part_of_whole(question) and (part := _PROPORTION.search(text)):
         m = _COUNT.search(text, part.start()) or m  # "how many of the commitments ...?" -> "Just under a third (42)"

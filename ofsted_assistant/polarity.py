@@ -159,6 +159,22 @@ def mentions_role(sentence: str, role: str) -> bool:
     return any(form in stems or any(s.startswith(form) for s in stems) for form in ROLES[role])
 
 
+# Where a sentence says what may, must or may not be done: the people named before it are who it is about.
+_VERDICT_WORDS = frozenset("can cannot could may must should shall will won't not permitted allowed encouraged recommended voluntary required is are".split())
+
+
+def role_is_subject(sentence: str, role: str) -> bool:
+    """Is `role` who the sentence's rule is about - named before its first "can / should not / is
+    recommended"? "Staff members should not be present for meetings between inspectors and ... governors" is
+    about staff, not governors: it does not answer "do governors get to meet the inspectors?"."""
+    toks = words(sentence)
+    at = next((i for i, w in enumerate(toks) if any(stem(w).startswith(f) or w.startswith(f) for f in ROLES[role])), None)
+    if at is None:
+        return False
+    verdict = next((i for i, w in enumerate(toks) if w in _VERDICT_WORDS), None)
+    return verdict is None or at < verdict
+
+
 def polarity(question: str, sentence: str) -> int:
     """+1 when the sentence says yes to the question, -1 when it says no, 0 when that cannot be told."""
     q, s = normalise(question), normalise(sentence)

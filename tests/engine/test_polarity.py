@@ -220,3 +220,14 @@ def test_what_is_compared_with_is_not_the_object():
 
     assert asked_object("Will OIs from the pilot get the same training as other inspectors?") == []
     assert asked_object("Can I bring my union rep to the meeting?") == ["union", "rep"]
+
+
+def test_a_rule_is_about_the_people_named_before_it():
+    from ofsted_assistant.polarity import role_is_subject
+
+    s = "Staff members should not be present for meetings between inspectors and parents, pupils, or governors."
+    assert role_is_subject(s, "staff")
+    assert not role_is_subject(s, "governor")  # not "governors may not meet inspectors"
+    assert role_is_subject("Inviting as many available governors as possible is recommended.", "governor")
+    assert role_is_subject("Headteachers can request a pause.", "headteacher")
+    assert not role_is_subject("Headteachers can request a pause.", "parent")

@@ -117,6 +117,10 @@ def test_question_kinds_and_leads():
     assert lead_for("Can staff sit in on meetings with parents?", _C("staff members should not be present for meetings")) == "No"
     assert lead_for("Can I bring a colleague?", _C("All staff can have an appropriate person present")) == "Yes"
     assert lead_for("Can I bring a colleague?", _C("Unrelated sentence about pilots", lex=0.0)) == ""
+    # what is left is not what is done: no lead from "42 out of 132 completed" for "how many are outstanding?"
+    done = _C("Forty-two out of 132 pledges completed so far.")
+    assert lead_for("How many pledges are still outstanding?", done) == ""
+    assert lead_for("How many pledges have been completed?", done).startswith("Forty-two")
 
 
 def test_extend_colon_takes_the_list():
