@@ -724,6 +724,12 @@ _CONTRAST = re.compile(r"^(however|but|although|though|unless|except|even so|nev
 _EXCLUSIVE = re.compile(r"\b(?:only|solely|exclusively|just (?:for|the|to))\b", re.I)
 
 
+#: "Has it started?" / "did they publish ...?" asks whether something has happened; "will begin trials in the
+#: first week of the new term" says it had not yet, when written.
+_HAS_HAPPENED = re.compile(r"^\s*(?:so |and |but )?(?:has|have|did)\b|\b(?:has|have)\s+(?:\w+\s+){0,3}?(?:already\s+)?(?:started|begun|begin|finished|ended|happened|published|launched|opened|closed|done)\b", re.I)
+_NOT_YET = re.compile(r"\b(?:will|shall|to (?:begin|start|open|launch|publish|run)|is to|are to|plans? to|intends? to|expected to|set to|soon-to-be|later (?:this|in|that)|next (?:week|month|term|year))\b", re.I)
+_DONE_ALREADY = re.compile(r"\b(?:began|begun|started|launched|opened|published|underway|already|has been|have been|so far|to date|completed)\b", re.I)
+
 #: Comparisons ("the same as", "more than"): a Yes or No needs a sentence that makes the same comparison.
 _COMPARATIVE = re.compile(r"\b(same|more|less|fewer|better|worse|equal|longer|shorter)\b", re.I)
 
@@ -749,6 +755,8 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
         return "No"  # "is there a fee ...?" / "there is no separate inspection fee": says the thing asked about is not there
     if lead.lex < 0.34 or not about_who_and_what_was_asked(question, lead):
         return ""
+    if _HAS_HAPPENED.search(question) and _NOT_YET.search(lead.text) and not _DONE_ALREADY.search(lead.text):
+        return ""  # "has Ofsted started the trials?" - "it will begin trials ...": not Yes; the sentence says when
     vote = polarity(question, lead.text)
     if vote == 0:
         return ""

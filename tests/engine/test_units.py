@@ -121,6 +121,9 @@ def test_question_kinds_and_leads():
     done = _C("Forty-two out of 132 pledges completed so far.")
     assert lead_for("How many pledges are still outstanding?", done) == ""
     assert lead_for("How many pledges have been completed?", done).startswith("Forty-two")
+    # "has it happened?" is not answered Yes by a sentence saying it will
+    assert lead_for("Has Ofsted started the trials?", _C("Ofsted will begin trials in the first week of the new term.")) == ""
+    assert lead_for("Has Ofsted started the trials?", _C("Ofsted started trials in the first week of the new term.")) == "Yes"
 
 
 def test_extend_colon_takes_the_list():
