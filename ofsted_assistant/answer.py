@@ -721,7 +721,11 @@ _CONTRAST = re.compile(r"^(however|but|although|though|unless|except|even so|nev
 
 
 #: Questions about exclusivity ("only for the head?", "just for schools?"), which a sentence's polarity cannot answer.
-_EXCLUSIVE = re.compile(r"\b(?:only|solely|exclusively|just (?:for|the|to))\b", re.I)
+_EXCLUSIVE = re.compile(r"\b(?:only|solely|exclusively|just (?:for|the|to))\b|\b(?:is|are|was) (?:it|that|this) just\b", re.I)
+
+#: A sentence that leaves the matter open ("Ofsted is also exploring whether a similar approach can be adopted
+#: across ... social care"): neither Yes nor No.
+_OPEN_MATTER = re.compile(r"\bwhether\b(?! or not)", re.I)
 
 
 #: "Has it started?" / "did they publish ...?" asks whether something has happened; "will begin trials in the
@@ -755,6 +759,8 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
         return "No"  # "is there a fee ...?" / "there is no separate inspection fee": says the thing asked about is not there
     if lead.lex < 0.34 or not about_who_and_what_was_asked(question, lead):
         return ""
+    if _OPEN_MATTER.search(lead.text):
+        return ""  # "is Ofsted going to use OIs in social care?" - "exploring whether ... social care": not decided
     if _HAS_HAPPENED.search(question) and _NOT_YET.search(lead.text) and not _DONE_ALREADY.search(lead.text):
         return ""  # "has Ofsted started the trials?" - "it will begin trials ...": not Yes; the sentence says when
     vote = polarity(question, lead.text)

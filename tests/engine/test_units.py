@@ -124,6 +124,10 @@ def test_question_kinds_and_leads():
     # "has it happened?" is not answered Yes by a sentence saying it will
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted will begin trials in the first week of the new term.")) == ""
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted started trials in the first week of the new term.")) == "Yes"
+    # an open matter is neither Yes nor No; "is it just heads ...?" is not answered by what heads can do
+    assert lead_for("Will Ofsted use OIs in social care?", _C("Ofsted is exploring whether OIs can be used in social care.")) == ""
+    assert lead_for("Is it just heads who can request a deferral?", _C("Headteachers can request a deferral.")) == ""
+    assert lead_for("Can heads request a deferral?", _C("Headteachers can request a deferral.")) == "Yes"
 
 
 def test_extend_colon_takes_the_list():
