@@ -9,7 +9,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from .records import Chunk
-from .text import content_terms, find_paragraph_refs, format_locator, normalise, numbers, words
+from .text import content_terms, find_paragraph_refs, format_date, format_locator, normalise, numbers, words
 
 
 @dataclass
@@ -160,6 +160,12 @@ def split_cited(answer: str) -> list[tuple[str, list[int]]]:
     if tail:
         pieces.append((tail, []))
     return pieces
+
+
+def checkable(quote: str, date: str | None) -> str:
+    """What a citation supports: its passage, and its document's date - a "when" lead may be the source's own
+    date ("On 13 March 2026 (the date of the source, which says 'this morning')")."""
+    return f"{quote} ({format_date(date)})" if date else quote
 
 
 def check_answer(answer: str, passages: dict[int, str]) -> list[CheckedSentence]:

@@ -19,7 +19,7 @@ import numpy as np
 
 from . import guard
 from .answer import Candidate, asked_source, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
-from .citations import Citation, attribution, build_citations, check_answer
+from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
 from .polarity import contradicted_premise
@@ -398,7 +398,9 @@ class Engine:
             parts.append(f"{sentence} [{n}]")
         text = " ".join(parts)
         # Verify (by construction every sentence is a quote; this guards the construction itself).
-        passages = {cit.n: cit.quote for cit in citations}
+        # A "when" lead may be the source's own date ("On 13 March 2026 (the date of the source, which says
+        # 'this morning')"): the cited document's date supports it as much as its text does.
+        passages = {cit.n: checkable(cit.quote, cit.date) for cit in citations}
         checked = check_answer(text, passages)
         if not all(cs.supported for cs in checked):
             text = " ".join(f"{c.text.rstrip()} [{index[c.hit.chunk.chunk_id] + 1}]" for c in chosen)

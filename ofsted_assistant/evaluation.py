@@ -339,7 +339,7 @@ def reading_text(answer: dict) -> str:
 def score_case(case: Case, answer: dict | None, chunk_text: Callable[[str], str | None] | None = None, error: str | None = None) -> dict:
     """Score one case from an `Answer.to_json()`-shaped dict. `chunk_text` maps a retrieved chunk id to its
     text (retrieved entries carrying "text" need no lookup)."""
-    from .citations import check_answer
+    from .citations import check_answer, checkable
 
     res: dict = {
         "id": case.id, "split": case.split, "category": case.category, "must_refuse": case.must_refuse,
@@ -384,7 +384,7 @@ def score_case(case: Case, answer: dict | None, chunk_text: Callable[[str], str 
     # cited sentences checked against their passages
     unsupported: list[dict] = []
     if answered:
-        passages = {int(c["n"]): c.get("quote") or "" for c in cits if c.get("n") is not None}
+        passages = {int(c["n"]): checkable(c.get("quote") or "", c.get("date")) for c in cits if c.get("n") is not None}
         for cs in check_answer(answer.get("answer") or "", passages):
             if not cs.supported:
                 unsupported.append({"sentence": cs.text, "refs": cs.refs, "reasons": cs.reasons})

@@ -591,3 +591,13 @@ def test_a_sentence_that_goes_on_about_the_same_subject_follows_it():
     they.score = 0.2  # goes on about them, but not about what was asked
     assert continuation([best, they, it], best) is None
     assert continuation([best, they, it], they) is None  # "It ..." may be about anything said before
+
+
+def test_a_lead_that_is_the_sources_own_date_is_supported_by_its_date():
+    from ofsted_assistant.citations import checkable
+
+    answer = "On 13 March 2026 (the date of the source, which says \u201cthis morning\u201d) - Announcing the pilot at the conference this morning, he said. [1]"
+    passage = "Announcing the pilot at the conference this morning, he said."
+    assert all(cs.supported for cs in check_answer(answer, {1: checkable(passage, "2026-03-13")}))
+    assert not any(cs.supported for cs in check_answer(answer, {1: checkable(passage, "2025-01-01")}))
+    assert not any(cs.supported for cs in check_answer(answer, {1: checkable(passage, None)}))
