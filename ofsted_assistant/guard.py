@@ -74,7 +74,9 @@ _INJECTION = [
     r"\b(?:ignore|disregard|forget)\s+(?:all\s+)?(?:of\s+)?(?:the|that|everything|what'?s?)\s+above\b",
     r"(?:^|[.!?]\s+)(?:please\s+)?(?:assume|play|take on) the (?:role|part|persona|identity|character) of\b",
     r"^\s*(?:new|updated|additional|urgent|important)\s+(?:instruction|instructions|directive|directives)\b",
-    r"\b(?:instruction|instructions|message|notice|update|directive)s? from (?:the |your )?(?:developers?|admin\w*|system|operators?|creators?|owners?)\b",
+    r"\b(?:instruction|instructions|message|notice|update|directive|rule)s? from (?:the |your )?(?:developers?|admin\w*|system|operators?|creators?|owners?)\b",
+    # told how to answer: "always answer yes", "you must only reply 'no'" (not "heads should only say 'no comment'")
+    r"(?:^|[.!?:;]\s*|\byou\s+(?:must\s+|should\s+|will\s+|can\s+)?)(?:always|never|only) (?:answer|reply|respond|say)\b\s*(?:with\s+)?(?:['\"\u2018\u201c]|yes\b|no\b)",
 ]
 
 # Asked of the assistant in a question, never looked for in documents: requests to answer beyond the
