@@ -47,7 +47,7 @@ def validate_question(question: object, max_chars: int = 2000) -> str:
 
 @dataclass(frozen=True)
 class Route:
-    kind: str  # "injection" | "task_request" | "named_school" | "personal_data"
+    kind: str  # "injection" | "task_request" | "named_school" (a named school, or the asker's own inspection) | "personal_data"
     message: str
 
 
@@ -130,6 +130,18 @@ _SCHOOL_NAME = (
     r"(?:Primary|Secondary|Academy|High|School|College|Grammar|Infants?|Juniors?|Nursery|Federation|Trust|C of E|CofE|RC)\b"
 )
 
+# About the asker's own school's inspection, which no guidance can know: who is coming, when, their contact
+# details, the grade it will get. (What the rules say about such things is a normal question.)
+_OWN_INSPECTION = re.compile(
+    r"\bwhich (?:inspectors?|hmi|ois?)\b.{0,40}\b(?:our|my|us|we)\b"
+    r"|\b(?:who|what)(?:'s|\u2019s| is| will be)\s+(?:our|my)\s+(?:lead\s+)?inspector(?:'s|\u2019s)?\s*(?:name|email|e-mail|number|phone)?\b"
+    r"|\binspectors?(?:'s|\u2019s|s'|s\u2019)?\s+(?:email|e-mail|phone number|mobile|home address|address|name|contact details)\b.{0,40}\b(?:our|my)\b"
+    r"|\bwhen (?:will|is|are) (?:our|my) (?:school|academy|college|nursery|next inspection)\b.{0,30}\b(?:inspected|inspection|due|visited)\b"
+    r"|\bwhen (?:will|are|do) (?:we|us) (?:be |get )?(?:inspected|due (?:an|our|for))\b"
+    r"|\bwhat (?:grade|judgements?|judgments?|rating|outcome)\s+(?:will|would|are|is)\s+(?:we|our school|my school|us)\b",
+    re.I,
+)
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b")
 _DOB = re.compile(r"\b(DOB|date of birth|born on)\b|\b\d{1,2}/\d{1,2}/(19|20)\d{2}\b", re.I)
@@ -178,6 +190,15 @@ def route(question: str, known=lambda name: False) -> Route | None:
             "I keep no record of questions. Please ask without the personal details. For a concern about an "
             "individual inspection, use Ofsted's complaints procedure on gov.uk; for a pupil, follow your school's "
             "safeguarding and data-protection procedures.",
+        )
+    if _OWN_INSPECTION.search(q):
+        return Route(
+            "named_school",
+            "I can't tell you about your own school's inspection - who will inspect, when, their contact details or "
+            "the outcome: my documents are guidance and announcements, not records of individual inspections. Ofsted "
+            "gives those details when it notifies your school, and publishes each school's reports on "
+            "reports.ofsted.gov.uk. Ask me what the rules say (for example, \u201cHow much notice do schools "
+            "get?\u201d) and I'll answer from the documents. " + COVERAGE,
         )
     school = re.search(_SCHOOL_NAME, q)
     if school and not known(school.group(0)):
