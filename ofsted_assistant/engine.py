@@ -26,7 +26,7 @@ from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, Filters, Hit, Retriever, expand_query
 from .settings import Settings
 from .spelling import Speller, english_zipf
-from .text import content_terms, format_date, numbers, quantities, words
+from .text import clock_times, content_terms, format_date, months, numbers, quantities, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
 CANNOT_ANSWER = "The documents I have don't answer that."
@@ -334,10 +334,19 @@ class Engine:
         stated = {n for n in numbers(question) if len(n) <= 4}
         if not re.search(r"\b1\b", question):
             stated.discard("1")  # "ask for one", "start one": a pronoun, not a number
+        stated -= {n for written in clock_times(question).values() for n in numbers(written)}  # times: checked as times below
         top_text = " ".join(h.chunk.text for h in hits[:3])
         missing = sorted(stated - numbers(top_text))
         # ... and as amounts: "2 weeks' notice" is not confirmed by a "2." somewhere and "half a day's notice".
         missing += sorted(f"{n} {unit}s" for n, unit in quantities(question) - quantities(top_text) if n not in missing)
+        # ... and times of day and months, in the sentences closest to the question: "accepted until 6pm" is not
+        # confirmed by "after 4.30 pm", nor "the trials start in February" by a blog post dated 22 February
+        closest = sorted(cands, key=lambda c: c.score, reverse=True)[:5]
+        near_text = " ".join(c.text for c in closest) + " " + " ".join(
+            format_date(c.hit.chunk.meta.date) for c in closest if c.hit.chunk.meta.date)
+        if not re.search(r"\b(?:if|suppose|supposing|say)\b", question, re.I):  # "and if I only ask at 5pm?": a case, not a claim
+            missing += [written for t, written in clock_times(question).items() if t not in clock_times(near_text)]
+            missing += sorted(months(question) - months(near_text))
         if missing:
             return (
                 "unsupported_premise",

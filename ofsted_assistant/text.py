@@ -92,8 +92,10 @@ def normalise(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case word tokens (letters, digits; keeps 4.30 and 2024-25 together)."""
-    return re.findall(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*", normalise(text).lower())
+    """Lower-case word tokens (letters, digits; keeps 4.30 and 2024-25 together; "4:30pm" reads as "4.30 pm")."""
+    text = re.sub(r"\b(\d{1,2})(?:[.:](\d{2}))?(am|pm)\b", lambda m: f"{m.group(1)}{'.' + m.group(2) if m.group(2) else ''} {m.group(3)}", normalise(text), flags=re.I)
+    text = re.sub(r"\b(\d{1,2}):(\d{2})\b", r"\1.\2", text)
+    return re.findall(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*", text.lower())
 
 
 def stem(word: str) -> str:
@@ -164,3 +166,23 @@ def quantities(text: str) -> set[tuple[str, str]]:
         n = "0.5" if n.startswith("half") else _NUMBER_WORDS.get(n, n)
         found.add((n, m.group(2).lower()))
     return found
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])", re.I)
+
+
+def clock_times(text: str) -> dict[str, str]:
+    """Times of day a text states, 24-hour -> as written: "after 4.30 pm" -> {"16:30": "4.30 pm"}."""
+    out = {}
+    for m in _CLOCK.finditer(text):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if not (1 <= hour <= 12 and minute < 60):
+            continue
+        pm = m.group(3).lower().startswith("p")
+        out[f"{hour % 12 + (12 if pm else 0):02d}:{minute:02d}"] = m.group(0)
+    return out
+
+
+def months(text: str) -> set[str]:
+    """Month names a text states: "trials start in February" -> {"February"} ("may" as a verb is not May)."""
+    return {m for m in MONTHS if re.search(rf"\b{m}\b", text)}

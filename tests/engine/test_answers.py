@@ -107,6 +107,16 @@ def test_a_time_answers_only_a_question_about_what_it_is_the_time_of(engine):
     assert not b.answered and "don't give a time" in b.answer, b.answer
 
 
+def test_a_time_or_month_the_question_claims_must_be_the_documents(engine):
+    a = engine.ask("we were told deferral requests are accepted until 6pm - is that right?")
+    assert not a.answered and a.refusal == "unsupported_premise" and "6pm" in a.answer and "4.30 pm" in a.answer, a.answer
+    # a time the user asks about ("if I ask at 5pm?") is a case to answer, not a claim
+    b = engine.ask("and if I only ask at 5pm?", history=[
+        {"role": "user", "content": "Can the head ask for a deferral?"},
+        {"role": "assistant", "content": "Yes. A headteacher can ask for a deferral during the initial phone call."}])
+    assert b.answered and "4.30 pm" in b.answer, b.answer
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item

@@ -610,3 +610,13 @@ def test_a_lead_that_is_the_sources_own_date_is_supported_by_its_date():
     assert all(cs.supported for cs in check_answer(answer, {1: checkable(passage, "2026-03-13")}))
     assert not any(cs.supported for cs in check_answer(answer, {1: checkable(passage, "2025-01-01")}))
     assert not any(cs.supported for cs in check_answer(answer, {1: checkable(passage, None)}))
+
+
+def test_times_and_months_a_text_states():
+    from ofsted_assistant.text import clock_times, months, words
+
+    assert clock_times("requests made after 4.30 pm are not considered") == {"16:30": "4.30 pm"}
+    assert set(clock_times("until 6pm, or 4:30pm, or 9 am")) == {"18:00", "16:30", "09:00"}
+    assert clock_times("paragraph 160 and 6 January") == {}
+    assert months("trials start in February; you may ask") == {"February"}  # "may" the verb is not May
+    assert words("is the cut off 4:30pm?")[-2:] == ["4.30", "pm"]
