@@ -65,10 +65,17 @@ def condense(question: str, history: list[dict], common: Callable[[str], bool] |
     tell a person's name from other capitalised words when resolving "he"/"she")."""
     if not history or not is_followup(question, history):
         return question, question
-    previous = [t["content"] for t in history if t.get("role") == "user" and t.get("content")]
-    if not previous:
+    users = [i for i, t in enumerate(history) if t.get("role") == "user" and t.get("content")]
+    if not users:
         return question, question
-    prev = previous[-1].strip().rstrip("?")
+    # The question it follows, and - when that was a follow-up too ("who pays for it?") - the ones before it, back
+    # to the one that set the topic ("What is the OI pilot?"), at most three: "when did it start?" is about the pilot.
+    chain: list[str] = []
+    for i in reversed(users):
+        chain.append(history[i]["content"].strip().rstrip("?"))
+        if len(chain) >= 3 or not is_followup(history[i]["content"], history[:i]):
+            break
+    prev = "? ".join(chain)
     follow = question.strip()
     named = resolve_person(follow, history, common) if common else follow  # who "he" is helps find the passages
     return f"{named} (following on from: {prev}?)", follow

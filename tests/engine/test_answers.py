@@ -117,6 +117,15 @@ def test_a_time_or_month_the_question_claims_must_be_the_documents(engine):
     assert b.answered and "4.30 pm" in b.answer, b.answer
 
 
+def test_a_third_turn_still_knows_the_topic(engine):
+    history = []
+    for q in ("Can a headteacher ask for a deferral?", "who decides?"):
+        a = engine.ask(q, history=history)
+        history += [{"role": "user", "content": q}, {"role": "assistant", "content": a.answer}]
+    c = engine.ask("and by what time?", history=history)
+    assert c.answered and "4.30 pm" in c.answer, (c.standalone_question, c.answer)
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item

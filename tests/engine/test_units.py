@@ -111,6 +111,20 @@ def test_condense_follow_up():
         assert "meetings with inspectors" in standalone and focus == short
 
 
+
+def test_a_follow_up_to_a_follow_up_keeps_the_topic():
+    history = [
+        {"role": "user", "content": "What is the OI pilot?"}, {"role": "assistant", "content": "... [1]"},
+        {"role": "user", "content": "who pays for it?"}, {"role": "assistant", "content": "... [1]"},
+    ]
+    standalone, focus = condense("when did it start?", history)
+    assert "who pays for it" in standalone and "OI pilot" in standalone and focus == "when did it start?"
+    # a question that sets its own topic ends the chain
+    history += [{"role": "user", "content": "What is a deferral?"}, {"role": "assistant", "content": "... [1]"}]
+    standalone, _ = condense("who decides?", history)
+    assert "deferral" in standalone and "OI pilot" not in standalone
+
+
 def test_question_kinds_and_leads():
     assert question_kind("How long can an inspection be paused?") == "duration"
     assert question_kind("Can I bring a colleague?") == "yesno"
