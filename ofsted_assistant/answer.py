@@ -164,6 +164,11 @@ _TYPE_WORDS = frozenset(content_terms(
 ))
 
 
+# "When's the next report?" is not answered by the date of "today's report, the first in a series".
+_LATER_ONE = re.compile(r"\b(?:next|second|third|fourth|upcoming|following|another|further(?! education)|later|subsequent)\b", re.I)
+_FIRST_ONE = re.compile(r"\b(?:first|today'?s|today\u2019s|this)\b", re.I)
+
+
 def specific_terms(question: str, df: dict[str, int], n_docs: int) -> frozenset[str]:
     """The words of a question that say what it is about, with the documents' words for them (glossary and
     phrases): not the kind of answer wanted ("what time", "how many"), and not the words most passages share
@@ -229,6 +234,7 @@ _REMAINDER = re.compile(r"\b(?:outstanding|remaining|remain|left|still to|yet to
 def asks_part_of_whole(question: str) -> bool:
     """"How many of the 132 actions ...?", "what proportion ...?", "how's it getting on?": the answer is a part of a whole."""
     return bool(re.search(
+        r"\bhow many\b.{0,40}\b(?:done|complete|completed|finished|delivered|achieved|met|ticked off)\b|"
         r"\bhow (?:many|much) of\b|\bwhat (?:proportion|share|percentage|fraction)\b|\bhow many (?:\w+ ){0,3}(?:so far|yet|already)\b"
         # progress: "how's Ofsted getting on with ...", "how far along are they", "what progress has been made"
         r"|\bgetting on\b|\bhow far (?:along|through|have|has)\b|\bwhat progress\b|\bprogress (?:on|with|against|towards)\b",
@@ -333,6 +339,7 @@ def score_candidates(
     # A number, time or date answers only if the sentence (or the one it continues) is about what was asked:
     # "deferral requests made after 4.30 pm" does not say what time inspectors arrive.
     specific = specific_terms(question, df, n_docs)
+    later_one = bool(_LATER_ONE.search(focus_question)) and kind in ("date", "time")
     previous: Candidate | None = None
     titles: dict[str, frozenset[str]] = {}
     for i, (c, v) in enumerate(zip(cands, vecs)):
@@ -342,7 +349,7 @@ def score_candidates(
         # paragraph: "A pause ... Normally, inspections will resume on the next working day, but it may extend up
         # to 5 working days." answers "how long does a pause last?". Those words count at half weight.
         before = previous.terms if previous is not None and _same_paragraph(previous, c) else frozenset()
-        c.about = not specific or bool(specific & (terms | before))
+        c.about = (not specific or bool(specific & (terms | before))) and not (later_one and (_FIRST_ONE.search(c.text) or not _LATER_ONE.search(c.text)))
         c.typed = c.about and has_answer_type(kind, c, focus_question)
         context = before if c.typed else frozenset()
         previous = c
@@ -877,6 +884,8 @@ def lead_for(question: str, best: Candidate) -> str:
     For "when" questions a sentence that says "today" is dated by its source's date."""
     kind = question_kind(question)
     text = best.text
+    if kind in ANSWER_TYPES and not best.about:
+        return ""  # "4.30 pm" does not lead an answer to "what time do inspectors arrive?" from a deferral sentence
     if kind == "date" and not dates_the_event(question, text):
         return ""  # "when did the pilot start?" is not answered by "the pilot will continue throughout 2026"
     if kind == "date" and not _DATE.search(text) and _RELATIVE_DAY.search(text) and best.hit.chunk.meta.date:
@@ -884,8 +893,8 @@ def lead_for(question: str, best: Candidate) -> str:
     if kind == "yesno":
         return yes_no_lead(question, [best])
     pattern = ANSWER_TYPES.get(kind)
-    if pattern is None or not best.about:
-        return ""  # "4.30 pm" does not lead an answer to "what time do inspectors arrive?" from a deferral sentence
+    if pattern is None:
+        return ""
     if kind == "count" and _REMAINDER.search(question) and _PROPORTION.search(text):
         return ""  # "how many are still outstanding?" is not "42 out of 132" (completed): let the sentence say it
     m = count_of(text, counted_noun(question)) if kind == "count" else pattern.search(text)

@@ -72,8 +72,10 @@ def condense(question: str, history: list[dict], common: Callable[[str], bool] |
     # to the one that set the topic ("What is the OI pilot?"), at most three: "when did it start?" is about the pilot.
     chain: list[str] = []
     for i in reversed(users):
-        chain.append(history[i]["content"].strip().rstrip("?"))
-        if len(chain) >= 3 or not is_followup(history[i]["content"], history[:i]):
+        text = history[i]["content"]
+        chain.append(text.strip().rstrip("?"))
+        # a follow-up with a topic word or two of its own ("what about the feedback meeting?") is enough context
+        if len(chain) >= 3 or not is_followup(text, history[:i]) or len(set(content_terms(text))) >= 2:
             break
     prev = "? ".join(chain)
     follow = question.strip()

@@ -131,8 +131,8 @@ def test_question_kinds_and_leads():
     assert question_kind("whats the cut off time for a deferral?") == "time"
 
     class _C:
-        def __init__(self, text, lex=1.0):
-            self.text, self.lex, self.about = text, lex, True
+        def __init__(self, text, lex=1.0, about=True):
+            self.text, self.lex, self.about = text, lex, about
 
     assert lead_for("How long can it be paused?", _C("it may extend up to 5 working days.")) == "Up to 5 working days"
     assert lead_for("Can staff sit in on meetings with parents?", _C("staff members should not be present for meetings")) == "No"
@@ -142,6 +142,9 @@ def test_question_kinds_and_leads():
     done = _C("Forty-two out of 132 pledges completed so far.")
     assert lead_for("How many pledges are still outstanding?", done) == ""
     assert lead_for("How many pledges have been completed?", done).startswith("Forty-two")
+    # a sentence not about what was asked leads nothing, a source's "today" included
+    assert lead_for("When is the next report?", _C("Today's report is the first in a series.", about=False)) == ""
+    assert question_kind("How many Big Listen actions are done?") == "count"
     # "has it happened?" is not answered Yes by a sentence saying it will
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted will begin trials in the first week of the new term.")) == ""
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted started trials in the first week of the new term.")) == "Yes"
@@ -634,3 +637,20 @@ def test_times_and_months_a_text_states():
     assert clock_times("paragraph 160 and 6 January") == {}
     assert months("trials start in February; you may ask") == {"February"}  # "may" the verb is not May
     assert words("is the cut off 4:30pm?")[-2:] == ["4.30", "pm"]
+
+
+def test_how_many_are_done_asks_for_a_part_of_the_whole():
+    from ofsted_assistant.answer import asks_part_of_whole
+
+    assert asks_part_of_whole("How many Big Listen actions are done?")
+    assert asks_part_of_whole("how many of the actions have been completed?")
+    assert not asks_part_of_whole("How many actions are there?")
+
+
+def test_a_follow_up_with_its_own_topic_words_is_context_enough():
+    history = [
+        {"role": "user", "content": "Can I bring a colleague to meetings with inspectors?"}, {"role": "assistant", "content": "Yes [1]"},
+        {"role": "user", "content": "what about to the feedback meeting?"}, {"role": "assistant", "content": "... [1]"},
+    ]
+    standalone, _ = condense("is it compulsory?", history)
+    assert "feedback meeting" in standalone and "colleague" not in standalone
