@@ -91,7 +91,7 @@ class Draft:
 
 def question_kind(question: str) -> str:
     q = normalise(question).lower().strip()
-    if re.search(r"\bhow long\b|\bhow many (days|weeks|months|years|hours)\b|\bhow much notice\b", q):
+    if re.search(r"\bhow long\b|\bhow many (?:working |school |calendar )?(days|weeks|months|years|hours)\b|\bhow much notice\b", q):
         return "duration"
     if re.search(r"\bwhat time\b|\bhow late\b|\bcut[- ]?off\b|\bdeadline\b|\bby when\b", q):
         return "time"
@@ -113,7 +113,9 @@ _COUNTED = re.compile(r"\bhow many (?:of (?:the |its |their |our )?)?(?:[\w-]+\s
 def counted_noun(question: str) -> str | None:
     """What "how many ...?" counts, as a stem: "how many inspectors will come?" -> "inspector"."""
     m = _COUNTED.search(question)
-    return stem(m.group(1).lower()) if m else None
+    if not m or m.group(1).lower() in ("people", "persons", "folks", "others", "ones"):
+        return None  # "how many people want to be inspectors?": the sentence names them its own way ("thousands of you")
+    return stem(m.group(1).lower())
 
 
 def count_of(text: str, noun: str | None) -> re.Match | None:

@@ -145,6 +145,7 @@ def test_question_kinds_and_leads():
     # a sentence not about what was asked leads nothing, a source's "today" included
     assert lead_for("When is the next report?", _C("Today's report is the first in a series.", about=False)) == ""
     assert question_kind("How many Big Listen actions are done?") == "count"
+    assert question_kind("how many working days can a pause last?") == "duration"  # "Up to 5 working days", not "5"
     # "has it happened?" is not answered Yes by a sentence saying it will
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted will begin trials in the first week of the new term.")) == ""
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted started trials in the first week of the new term.")) == "Yes"
