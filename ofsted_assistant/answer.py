@@ -775,6 +775,8 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     vote = polarity(question, lead.text)
     if vote == 0:
         return ""
+    if vote < 0 and _restricted_beyond(question, lead.text):
+        return ""  # "can we ask for a deferral?" - "requests made after 4.30 pm are not considered": only then
     if len(chosen) == 1:
         return "Yes" if vote > 0 else "No"
     q_terms = set(content_terms(question))
@@ -783,6 +785,22 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
         if close and polarity(question, c.text) == -vote and (q_terms & set(content_terms(c.text))) - _terms(lead):
             return ""
     return "Yes" if vote > 0 else "No"
+
+
+#: A time limit on what a sentence says ("requests made after 4.30 pm ... are not considered"); "unless" and
+#: "except" are exceptions to a rule that holds, not limits on it.
+_RESTRICTION = re.compile(r"\b(?:after|before|until|once|later than)\s+(?:the\s+|a\s+|an\s+)?([\w.]+)", re.I)
+
+
+def _restricted_beyond(question: str, sentence: str) -> bool:
+    """Does the sentence's "no" hold only under a condition the question does not ask about ("requests made
+    after 4.30 pm ... not considered" for "can we ask for a deferral?")?"""
+    asked = set(content_terms(question)) | set(words(question))
+    for m in _RESTRICTION.finditer(sentence):
+        said = set(content_terms(m.group(1))) | {m.group(1).lower()}
+        if not said & asked:
+            return True
+    return False
 
 
 def _terms(c) -> frozenset[str]:

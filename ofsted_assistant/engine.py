@@ -345,7 +345,8 @@ class Engine:
         near_text = " ".join(c.text for c in closest) + " " + " ".join(
             format_date(c.hit.chunk.meta.date) for c in closest if c.hit.chunk.meta.date)
         if not re.search(r"\b(?:if|suppose|supposing|say)\b", question, re.I):  # "and if I only ask at 5pm?": a case, not a claim
-            missing += [written for t, written in clock_times(question).items() if t not in clock_times(near_text)]
+            missing += [written for t, written in clock_times(question).items() if t not in clock_times(near_text)
+                        and not re.search(rf"\b(?:at|after|before|around|about|past)\s+{re.escape(written)}", question, re.I)]  # "can we ask after 5pm?": a case
             missing += sorted(months(question) - months(near_text))
         if missing:
             return (

@@ -79,6 +79,7 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:one|single|1)[- ]word\b", "headline graded judgments grades report cards"),
         (r"\b(?:who (?:do|can|should) (?:i|we) (?:call|ring|phone|contact|speak to|talk to)|get hold of|phone number)\b", "contact number phone"),
         (r"\b(?:first|second|next|new|latest|last) (?:lot|batch|bunch|intake|wave|group)\b", "participants cohort cohorts"),
+        (r"\b(?:ask|asks|asked|asking|apply|applies|applied|applying) for\b", "request"),
     ]
 ]
 

@@ -126,6 +126,15 @@ def test_a_third_turn_still_knows_the_topic(engine):
     assert c.answered and "4.30 pm" in c.answer, (c.standalone_question, c.answer)
 
 
+def test_a_no_that_holds_only_after_a_time_does_not_answer_the_general_question(engine):
+    # "Requests made after 4.30 pm ... are not normally considered" is not "No, you can't ask for a deferral"
+    a = engine.ask("can we ask for a deferral?")
+    assert a.answered and not a.answer.startswith("No"), a.answer
+    # a time the question asks about is a case, not a claim to check
+    b = engine.ask("can we ask for a deferral after 5pm?")
+    assert b.answered and "4.30 pm" in b.answer, b.answer
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item

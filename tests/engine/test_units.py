@@ -655,3 +655,12 @@ def test_a_follow_up_with_its_own_topic_words_is_context_enough():
     ]
     standalone, _ = condense("is it compulsory?", history)
     assert "feedback meeting" in standalone and "colleague" not in standalone
+
+
+def test_a_time_limit_on_a_no_is_a_restriction_an_exception_is_not():
+    from ofsted_assistant.answer import _restricted_beyond
+
+    late = "Deferral requests made after 4.30 pm on the notification day are typically not considered."
+    assert _restricted_beyond("can we ask for a deferral?", late)
+    assert not _restricted_beyond("can we ask for a deferral after 4.30?", late)
+    assert not _restricted_beyond("can staff be at meetings with parents?", "Staff should not be present unless under exceptional circumstances.")
