@@ -733,8 +733,8 @@ _CONTRAST = re.compile(r"^(however|but|although|though|unless|except|even so|nev
 _EXCLUSIVE = re.compile(r"\b(?:only|solely|exclusively|just (?:for|the|to))\b|\b(?:is|are|was) (?:it|that|this) just\b", re.I)
 
 #: A sentence that leaves the matter open ("Ofsted is also exploring whether a similar approach can be adopted
-#: across ... social care"): neither Yes nor No.
-_OPEN_MATTER = re.compile(r"\bwhether\b(?! or not)", re.I)
+#: across ... social care"; a party's pledge "if it wins power"): neither Yes nor No.
+_OPEN_MATTER = re.compile(r"\bwhether\b(?! or not)|\bpledg(?:e|ed|es|ing)\b|\bpromis(?:e|ed|es|ing)\b|\bif (?:it|they|he|she) wins?\b", re.I)
 
 
 #: "Has it started?" / "did they publish ...?" asks whether something has happened; "will begin trials in the
@@ -768,6 +768,8 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
         return "No"  # "is there a fee ...?" / "there is no separate inspection fee": says the thing asked about is not there
     if lead.lex < 0.34 or not about_who_and_what_was_asked(question, lead):
         return ""
+    if _other_actor(question, lead.text):
+        return ""  # "is Ofsted going to scrap grades?" - "Labour has pledged ... to scrap the headline graded judgments"
     if _OPEN_MATTER.search(lead.text):
         return ""  # "is Ofsted going to use OIs in social care?" - "exploring whether ... social care": not decided
     if _HAS_HAPPENED.search(question) and _NOT_YET.search(lead.text) and not _DONE_ALREADY.search(lead.text):
@@ -789,6 +791,29 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
 
 #: A time limit on what a sentence says ("requests made after 4.30 pm ... are not considered"); "unless" and
 #: "except" are exceptions to a rule that holds, not limits on it.
+#: Bodies that act in these documents: a Yes or No about what one does is not given from what another does.
+_ACTORS = {
+    "ofsted": r"\bofsted\b(?!['\u2019]s? (?:grade|grading|inspectors?|report)s?\b)|\bhmci\b|\bchief inspector\b",
+    "labour": r"\blabour\b",
+    "government": r"\b(?:government|dfe|department for education|ministers?|education secretary)\b",
+    "union": r"\b(?:union|unions|neu|naht)\b",
+    "mps": r"\b(?:mps|committee|parliament)\b",
+}
+
+
+def _first_actor(text: str) -> str | None:
+    found = [(m.start(), actor) for actor, pattern in _ACTORS.items() for m in [re.search(pattern, text, re.I)] if m]
+    return min(found)[1] if found else None
+
+
+def _other_actor(question: str, sentence: str) -> bool:
+    """Is the sentence about what a different body does than the one the question asks about ("is Ofsted going
+    to ...?" / "Labour has pledged ...")? Only when both name one, each first."""
+    body = re.sub(r"^\s*(?:so |and |but )?(?:is|are|was|were|will|would|does|do|did|has|have|can|could|should)\s+", "", question, flags=re.I)
+    asked, said = _first_actor(body), _first_actor(sentence)
+    return asked is not None and said is not None and asked != said
+
+
 _RESTRICTION = re.compile(r"\b(?:after|before|until|once|later than)\s+(?:the\s+|a\s+|an\s+)?([\w.]+)", re.I)
 
 

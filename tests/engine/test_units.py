@@ -664,3 +664,18 @@ def test_a_time_limit_on_a_no_is_a_restriction_an_exception_is_not():
     assert _restricted_beyond("can we ask for a deferral?", late)
     assert not _restricted_beyond("can we ask for a deferral after 4.30?", late)
     assert not _restricted_beyond("can staff be at meetings with parents?", "Staff should not be present unless under exceptional circumstances.")
+
+
+def test_no_yes_from_what_another_body_does_or_only_pledges():
+    from ofsted_assistant.answer import _other_actor
+
+    pledge = "Labour has pledged a strengthened school improvement role for Ofsted if it wins power, alongside plans to scrap the headline graded judgments."
+    assert _other_actor("is Ofsted going to scrap one-word grades?", pledge)
+    assert not _other_actor("will Labour scrap one-word grades?", pledge)
+    assert not _other_actor("can I bring a colleague?", pledge)  # the question names no body
+
+    class _C:
+        def __init__(self, text):
+            self.text, self.lex, self.about = text, 1.0, True
+
+    assert lead_for("will Labour scrap one-word grades?", _C(pledge)) == ""  # a pledge, not a decision
