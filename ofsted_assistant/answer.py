@@ -171,6 +171,23 @@ _LATER_ONE = re.compile(r"\b(?:next|second|third|fourth|upcoming|following|anoth
 _FIRST_ONE = re.compile(r"\b(?:first|today'?s|today\u2019s|this)\b", re.I)
 
 
+_DEFINITION = re.compile(
+    r"^\s*(?:so |and |but )?(?:(?:what|who)(?:'s|\u2019s| is| are)\s+(?:an? |the )?(?P<term>[\w' -]{1,40}?)"
+    r"|what (?:does|do) (?:an? |the )?(?P<term2>[\w' -]{1,40}?)\s+(?:mean|stand for|refer to))"
+    r"(?:\s+(?:here|in (?:these|the) (?:docs|documents)))?\s*\??\s*$",
+    re.I,
+)
+
+
+def defined_term(question: str) -> str | None:
+    """The term a "what is X?" / "what does X mean?" question asks to have explained: "What does RI mean?" -> "RI"."""
+    m = _DEFINITION.match(question)
+    if not m:
+        return None
+    term = (m.group("term") or m.group("term2")).strip()
+    return term if term and content_terms(term) and len(words(term)) <= 4 else None
+
+
 def specific_terms(question: str, df: dict[str, int], n_docs: int) -> frozenset[str]:
     """The words of a question that say what it is about, with the documents' words for them (glossary and
     phrases): not the kind of answer wanted ("what time", "how many"), and not the words most passages share

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, asked_source, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, asked_source, defined_term, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -26,7 +26,7 @@ from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, Filters, Hit, Retriever, expand_query
 from .settings import Settings
 from .spelling import Speller, english_zipf
-from .text import clock_times, content_terms, format_date, months, numbers, quantities, words
+from .text import STOPWORDS, clock_times, content_terms, format_date, months, numbers, quantities, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
 CANNOT_ANSWER = "The documents I have don't answer that."
@@ -192,6 +192,15 @@ class Engine:
         """The chunk that follows `chunk` in its document (same version), if any."""
         return self._following.get((chunk.doc_id, chunk.doc_version, chunk.ordinal + 1))
 
+    def mentions(self, term: str) -> bool:
+        """Do the documents use every word of `term`, as written or as the glossary's words for it ("RI" ->
+        requires improvement: no; "OI pilot" -> Ofsted inspector, pilot: yes)?"""
+        def used(w: str) -> bool:
+            return bool(re.search(rf"\b{re.escape(w)}(?:s|es)?\b", self.corpus_text))  # "inspector" in "inspectors"
+
+        return all(used(w) or (w in GLOSSARY and all(used(g) for g in GLOSSARY[w].split() if g not in STOPWORDS))
+                   for w in words(term) if w not in STOPWORDS)
+
     def known(self, name: str) -> bool:
         return " ".join(words(name)) in self.corpus_text
 
@@ -330,6 +339,15 @@ class Engine:
                 else "The closest passages are not about what you asked. "
             )
             return ("weak_evidence", why + where, evidence)
+        # "What does RI mean?" / "what is a deep dive?": a term the documents never use is not defined by them,
+        # however close some passage about meanings or dives comes.
+        term = defined_term(question)
+        if term and not self.mentions(term):
+            return (
+                "weak_evidence",
+                f"They don't mention \u201c{term}\u201d. " + where,
+                evidence,
+            )
         # Numbers the question takes for granted must be in the evidence ("extended to 10 days").
         stated = {n for n in numbers(question) if len(n) <= 4}
         if not re.search(r"\b1\b", question):

@@ -135,6 +135,13 @@ def test_a_no_that_holds_only_after_a_time_does_not_answer_the_general_question(
     assert b.answered and "4.30 pm" in b.answer, b.answer
 
 
+def test_a_term_the_documents_never_use_is_not_explained_from_them(engine):
+    a = engine.ask("What does RI mean?")
+    assert not a.answered and "\u201cRI\u201d" in a.answer, a.answer
+    b = engine.ask("What is a deferral?")  # a term they use is
+    assert b.answered, b.answer
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item

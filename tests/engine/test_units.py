@@ -679,3 +679,13 @@ def test_no_yes_from_what_another_body_does_or_only_pledges():
             self.text, self.lex, self.about = text, 1.0, True
 
     assert lead_for("will Labour scrap one-word grades?", _C(pledge)) == ""  # a pledge, not a decision
+
+
+def test_the_term_a_definition_question_asks_about():
+    from ofsted_assistant.answer import defined_term
+
+    assert defined_term("What does RI mean?") == "RI"
+    assert defined_term("what's a deep dive?") == "deep dive"
+    assert defined_term("who are HMI?") == "HMI"
+    assert defined_term("What does the union say about grades?") is None
+    assert defined_term("Can I bring a colleague?") is None
