@@ -59,6 +59,8 @@ GLOSSARY: dict[str, str] = {
     "reps": "union representatives",
     "window": "ofsted inspection window",  # "we're in the window": the period when an inspection is due
     "children": "pupils",
+    "judgement": "judgment",  # British spelling; the documents write "judgment"
+    "judgements": "judgments",
 }
 
 

@@ -164,6 +164,7 @@ def test_extend_colon_takes_the_list():
 def test_expand_query_glossary():
     assert "further education" in expand_query("Is the OI pilot open to FE?")
     assert "paragraph 118" in expand_query("what does para 118 say")
+    assert "judgment" in expand_query("can we question the judgement?")  # British spelling -> the documents'
 
 
 def test_prompts_load_and_are_checked(tmp_path):
