@@ -950,6 +950,8 @@ def lead_for(question: str, best: Candidate) -> str:
         return ""  # "4.30 pm" does not lead an answer to "what time do inspectors arrive?" from a deferral sentence
     if kind == "date" and not dates_the_event(question, text):
         return ""  # "when did the pilot start?" is not answered by "the pilot will continue throughout 2026"
+    if kind == "date" and not _DATE.search(text) and _RELATIVE_DAY.search(text) and asked_event(question) != "publish" and _NOT_YET.search(text):
+        return ""  # "today announced that it will begin trials ...": today is when it was announced, not the trials
     if kind == "date" and not _DATE.search(text) and _RELATIVE_DAY.search(text) and best.hit.chunk.meta.date:
         return f"On {format_date(best.hit.chunk.meta.date)} (the date of the source, which says \u201c{_RELATIVE_DAY.search(text).group(1)}\u201d)"
     if kind == "yesno":

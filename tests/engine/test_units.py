@@ -144,6 +144,13 @@ def test_question_kinds_and_leads():
     assert lead_for("How many pledges have been completed?", done).startswith("Forty-two")
     # a sentence not about what was asked leads nothing, a source's "today" included
     assert lead_for("When is the next report?", _C("Today's report is the first in a series.", about=False)) == ""
+    # "today announced that it will begin trials": today dates the announcement, not the trials
+    from types import SimpleNamespace
+
+    announced = _C("Ofsted has today announced that it will begin trials in the first week of the new term.")
+    announced.hit = SimpleNamespace(chunk=SimpleNamespace(meta=SimpleNamespace(date="2024-12-19")))
+    assert lead_for("When are the trials?", announced) == ""
+    assert lead_for("When did Ofsted announce the trials?", announced).startswith("On 19 December 2024")
     assert question_kind("How many Big Listen actions are done?") == "count"
     assert question_kind("how many working days can a pause last?") == "duration"  # "Up to 5 working days", not "5"
     # "has it happened?" is not answered Yes by a sentence saying it will
