@@ -796,6 +796,8 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
         return ""
     if vote < 0 and _restricted_beyond(question, lead.text):
         return ""  # "can we ask for a deferral?" - "requests made after 4.30 pm are not considered": only then
+    if vote > 0 and _UNIVERSAL.search(question) and not _UNIVERSAL_SAID.search(lead.text):
+        return ""  # "open to all schools?" - "visits to a small number of volunteer schools": not Yes
     if len(chosen) == 1:
         return "Yes" if vote > 0 else "No"
     q_terms = set(content_terms(question))
@@ -829,6 +831,11 @@ def _other_actor(question: str, sentence: str) -> bool:
     body = re.sub(r"^\s*(?:so |and |but )?(?:is|are|was|were|will|would|does|do|did|has|have|can|could|should)\s+", "", question, flags=re.I)
     asked, said = _first_actor(body), _first_actor(sentence)
     return asked is not None and said is not None and asked != said
+
+
+#: "open to all schools?", "every school?": a Yes needs a sentence that says all / every too.
+_UNIVERSAL = re.compile(r"\b(?:all|every|everyone|everybody|always)\b(?!\s+(?:the\s+)?(?:time|right|day|year)\b)", re.I)
+_UNIVERSAL_SAID = re.compile(r"\b(?:all|every|everyone|everybody|always|each|any)\b", re.I)
 
 
 _RESTRICTION = re.compile(r"\b(?:after|before|until|once|later than)\s+(?:the\s+|a\s+|an\s+)?([\w.]+)", re.I)

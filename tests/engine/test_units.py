@@ -160,6 +160,9 @@ def test_question_kinds_and_leads():
     assert lead_for("Will Ofsted use OIs in social care?", _C("Ofsted is exploring whether OIs can be used in social care.")) == ""
     assert lead_for("Is it just heads who can request a deferral?", _C("Headteachers can request a deferral.")) == ""
     assert lead_for("Can heads request a deferral?", _C("Headteachers can request a deferral.")) == "Yes"
+    # "all" asks more than "a small number of volunteer schools" says
+    assert lead_for("Are the trials open to all schools?", _C("The trials are open to a small number of volunteer schools.")) == ""
+    assert lead_for("Are the trials open to schools?", _C("The trials are open to a small number of volunteer schools.")) == "Yes"
 
 
 def test_extend_colon_takes_the_list():
