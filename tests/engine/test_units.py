@@ -175,6 +175,7 @@ def test_expand_query_glossary():
     assert "further education" in expand_query("Is the OI pilot open to FE?")
     assert "paragraph 118" in expand_query("what does para 118 say")
     assert "judgment" in expand_query("can we question the judgement?")  # British spelling -> the documents'
+    assert "public" in expand_query("can I post the outcome on social media?")  # posting it is making it public
 
 
 def test_prompts_load_and_are_checked(tmp_path):
