@@ -179,6 +179,29 @@ _DEFINITION = re.compile(
 )
 
 
+_ELLIPTICAL = re.compile(r"^\s*(?:and|so|but|ok|okay)?\s*(?:what|how) about (?:the |a |an |our |their )?(?P<a>[^?]{1,40}?)\s*\??\s*$"
+                         r"|^\s*(?:and|also|same for)\s+(?:the |a |an |our |their )?(?P<b>(?!if\b|when\b|what\b|who\b|how\b|why\b|where\b|which\b|is\b|are\b|can\b|do\b|does\b|did\b|will\b|by\b)[^?]{1,40}?)\s*\??\s*$", re.I)
+
+
+def elliptical_subject(followup: str) -> str | None:
+    """What a "what about X?" / "and X?" follow-up asks about, when it is only that: "what about universities?" ->
+    "universities"; None for a follow-up with a question of its own ("and by when?", "and if I ask at 5pm?")."""
+    m = _ELLIPTICAL.match(followup or "")
+    if not m:
+        return None
+    subject = (m.group("a") or m.group("b") or "").strip()
+    return subject if content_terms(subject) else None
+
+
+_OWN_QUESTION = re.compile(r"^\s*(?:and |so |but |ok |okay )?(?:what if|why|who|whom|whose|where|how (?!about)|when|which|what (?!about))\b", re.I)
+
+
+def own_question(followup: str | None) -> str | None:
+    """A follow-up that asks a question of its own ("what if the head is ill?", "so who pays?"), not one that
+    re-asks the last question about something else ("what about governors?", "and parents' evenings?")."""
+    return followup if followup and _OWN_QUESTION.match(followup) else None
+
+
 def defined_term(question: str) -> str | None:
     """The term a "what is X?" / "what does X mean?" question asks to have explained: "What does RI mean?" -> "RI"."""
     m = _DEFINITION.match(question)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, asked_source, defined_term, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, asked_source, defined_term, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -293,7 +293,7 @@ class Engine:
             elif mode == "llm" and self.settings.llm.provider:
                 self._llm_answer(answer, standalone, hits, chosen, history)
             else:
-                self._compose(answer, standalone, chosen)
+                self._compose(answer, standalone, chosen, lead_question=own_question(focus) or standalone)
             if not answer.refusal:
                 answer.answered = True
                 self._dates(answer)
@@ -320,6 +320,13 @@ class Engine:
         for vec in part_vecs:
             evidence = max(evidence, max(evidence_of(c, float(c.vec @ vec)) for c in cands))
         followup = focus is not None and focus != question
+        if followup:  # "what about banners?": the follow-up's own words, found in a sentence, count as its rare words do
+            evidence = max(evidence, max(0.7 * c.sim + 0.3 * c.focus for c in cands))
+        # "what about universities?" after a question about the OI pilot: the passages about the pilot come close to
+        # the conversation, but none speaks of what the follow-up asks about.
+        other = elliptical_subject(focus) if followup else None
+        if other and not any(c.focus > 0 for c in cands):
+            return ("weak_evidence", f"They don't say anything about \u201c{other}\u201d in this context. " + where, evidence)
         bar = min(self.settings.answer.min_evidence, self.settings.answer.followup_min_evidence) if followup else self.settings.answer.min_evidence
         if evidence < bar:
             shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)
@@ -398,8 +405,10 @@ class Engine:
         return None
 
     # -- composing -----------------------------------------------------------------------------------
-    def _compose(self, answer: Answer, question: str, chosen: list[Candidate]) -> None:
-        lead = lead_for_answer(question, chosen, self.df) if not answer.perspectives_asked else ""
+    def _compose(self, answer: Answer, question: str, chosen: list[Candidate], lead_question: str | None = None) -> None:
+        """`lead_question`: what the direct answer answers - a follow-up's own question ("what if the head is
+        ill?" after "is there a deadline?" wants no time), else the standalone question."""
+        lead = lead_for_answer(lead_question or question, chosen, self.df) if not answer.perspectives_asked else ""
         used: list[tuple] = []  # (chunk, [spans])
         index: dict[str, int] = {}
         for c in chosen:

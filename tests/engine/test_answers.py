@@ -142,6 +142,22 @@ def test_a_term_the_documents_never_use_is_not_explained_from_them(engine):
     assert b.answered, b.answer
 
 
+def test_what_about_something_the_documents_never_touch_is_declined(engine):
+    history = [{"role": "user", "content": "Can a headteacher ask for a deferral?"},
+               {"role": "assistant", "content": "Yes. A headteacher can ask for a deferral during the initial phone call."}]
+    a = engine.ask("what about universities?", history=history)
+    assert not a.answered and "\u201cuniversities\u201d" in a.answer, a.answer
+    b = engine.ask("and what about a senior Ofsted leader?", history=history)  # something the passages do speak of
+    assert b.answered, b.answer
+
+
+def test_a_follow_up_with_its_own_question_gets_its_own_kind_of_answer(engine):
+    history = [{"role": "user", "content": "Is there a deadline for asking for a deferral?"},
+               {"role": "assistant", "content": "4.30 pm - Requests made after 4.30 pm ... are not normally considered. [1]"}]
+    a = engine.ask("what if the head is ill?", history=history)
+    assert not a.answer.startswith("4.30"), a.answer  # not a time: the follow-up asks something else
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item

@@ -701,3 +701,14 @@ def test_the_term_a_definition_question_asks_about():
     assert defined_term("who are HMI?") == "HMI"
     assert defined_term("What does the union say about grades?") is None
     assert defined_term("Can I bring a colleague?") is None
+
+
+def test_what_a_follow_up_asks_about_or_asks():
+    from ofsted_assistant.answer import elliptical_subject, own_question
+
+    assert elliptical_subject("what about universities?") == "universities"
+    assert elliptical_subject("and parents' evenings?") == "parents' evenings"
+    assert elliptical_subject("and by what time?") is None
+    assert elliptical_subject("and if I only ask at 5pm?") is None
+    assert own_question("what if the head is ill?") and own_question("so who pays?")
+    assert own_question("what about governors?") is None and own_question("and parents' evenings?") is None
