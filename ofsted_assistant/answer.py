@@ -367,8 +367,10 @@ def score_candidates(
     # the documents' words for the staff's words (glossary): count, at half weight, where the question's own are missing
     xterms = [t for t in dict.fromkeys(content_terms(expand_query(question))) if t not in qterms]
     fterms = list(dict.fromkeys(content_terms(focus_question))) if focus_question != question else []
-    # ... and the documents' words for the follow-up's own ("the first lot" -> participants, cohort), at half weight
-    fxterms = [t for t in dict.fromkeys(content_terms(" ".join(phrase_equivalents(focus_question)))) if t not in fterms] if fterms else []
+    # ... and the documents' words for the follow-up's own ("the first lot" -> participants, cohort; "CST" ->
+    # Confederation of School Trusts), at half weight
+    fx = " ".join(phrase_equivalents(focus_question) + [GLOSSARY[w] for w in words(focus_question) if w in GLOSSARY])
+    fxterms = [t for t in dict.fromkeys(content_terms(fx)) if t not in fterms] if fterms else []
     w = idf_weights(qterms + fterms + xterms + fxterms, df, n_docs)
     total = sum(w[t] for t in qterms) or 1.0
     tterms = [t for t in topic_terms(focus_question) if df.get(t)]  # words no passage has cannot tell sentences apart

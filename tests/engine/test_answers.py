@@ -149,6 +149,8 @@ def test_what_about_something_the_documents_never_touch_is_declined(engine):
     assert not a.answered and "\u201cuniversities\u201d" in a.answer, a.answer
     b = engine.ask("and what about a senior Ofsted leader?", history=history)  # something the passages do speak of
     assert b.answered, b.answer
+    c = engine.ask("and the SLT?", history=history)  # spoken of in the documents' words only (senior leadership)
+    assert "\u201cSLT\u201d" not in c.answer, c.answer
 
 
 def test_a_follow_up_with_its_own_question_gets_its_own_kind_of_answer(engine):
