@@ -616,6 +616,7 @@ def is_perspective_question(question: str) -> bool:
 
 _SURVEY = re.compile(
     r"\b(what (do|does) (the|these|your|all the|the different) (docs?|documents?|sources?|papers?)|"
+    r"which (of the |of these )?(docs?|documents?|sources?|papers?)|"
     r"(anything|everything|all) (about|on)|across (the|these) (docs?|documents?|sources?)|in (them|these docs|these documents)|"
     r"pops? up|mentioned|mentions)\b",
     re.I,

@@ -712,3 +712,11 @@ def test_what_a_follow_up_asks_about_or_asks():
     assert elliptical_subject("and if I only ask at 5pm?") is None
     assert own_question("what if the head is ill?") and own_question("so who pays?")
     assert own_question("what about governors?") is None and own_question("and parents' evenings?") is None
+
+
+def test_questions_about_what_the_documents_say_across_them():
+    from ofsted_assistant.answer import is_survey_question
+
+    assert is_survey_question("which documents mention mental health?")
+    assert is_survey_question("what do the docs say about report cards?")
+    assert not is_survey_question("which settings are in the pilot?")
