@@ -633,6 +633,28 @@ _PART_SPLIT = re.compile(
 )
 
 
+_CLAIM = re.compile(r"\b(?:told|said|says|say|heard|read|according to|apparently|supposedly|is it (?:true|right|correct)|"
+                    r"now|rule|rules|handbook|guidance|ofsted|policy|must|have to|has to|allowed|compulsory)\b", re.I)
+
+
+def asked_sentence(question: str) -> str | None:
+    """The sentence that asks, when a question comes with context first ("I'm a TA and really anxious about
+    being observed. Am I allowed to have someone with me ...?" -> the second sentence); None for one sentence."""
+    sentences = [question[a:b].strip() for a, b in split_sentences(question)]
+    asking = [x for x in sentences if "?" in x]
+    return asking[-1] if len(sentences) > 1 and asking else None
+
+
+def premise_text(question: str) -> str:
+    """What a question claims or asks, without the asker's own circumstances: "Our head has been off for two
+    weeks ... Can she ask for a deferral?" takes nothing for granted about two weeks. The sentences that ask,
+    and any that report a rule or what someone said ("we were told deferrals are accepted until 6pm")."""
+    sentences = [question[a:b].strip() for a, b in split_sentences(question)]
+    if len(sentences) < 2:
+        return question
+    return " ".join(x for x in sentences if "?" in x or _CLAIM.search(x)) or question
+
+
 def question_parts(question: str) -> list[str]:
     """The separate questions in one ("how much notice do we get and how long are they in for?" -> two).
     One part when it asks one thing; parts of fewer than three words ("and when") are folded into the previous."""

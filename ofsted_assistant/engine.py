@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, asked_source, defined_term, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, asked_sentence, asked_source, defined_term, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -247,6 +247,12 @@ class Engine:
             part_vecs = self.embedder.encode([expand_query(p) for p in parts]) if len(parts) > 1 else []
             for part, vec in zip(parts, part_vecs):  # "how much notice ... and how long ...": each part's own passages too
                 _add_new(hits, self.retriever.search(part, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k))
+            # "I'm a TA and really anxious about being observed. Am I allowed to have someone with me ...?": the
+            # sentence that asks, searched and judged on its own too (the context around it dilutes its meaning)
+            asking = asked_sentence(focus)
+            asked_vecs = list(self.embedder.encode([expand_query(asking)])) if asking and len(parts) < 2 else []
+            for vec in asked_vecs:
+                _add_new(hits, self.retriever.search(asking, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k))
             answer.perspectives_asked = is_perspective_question(focus)
             named = named_authorities(focus)
             # Each kind of source gets its say (a perspective question), or the kind the question names ("what
@@ -267,7 +273,7 @@ class Engine:
             cands = score_candidates(standalone, focus, hits, qvec, self.embed_sentences, self.df, self.n_chunks)
             timings["score"] = (time.perf_counter() - t3) * 1000
 
-        refusal = self._refusal(standalone, hits, cands, focus, part_vecs)
+        refusal = self._refusal(standalone, hits, cands, focus, list(part_vecs) + asked_vecs)
         if refusal is not None:
             kind, message, evidence = refusal
             answer.answer = f"{CANNOT_ANSWER} {message}"
@@ -356,23 +362,24 @@ class Engine:
                 evidence,
             )
         # Numbers the question takes for granted must be in the evidence ("extended to 10 days").
-        stated = {n for n in numbers(question) if len(n) <= 4}
-        if not re.search(r"\b1\b", question):
+        claimed = premise_text(question)  # not the asker's own circumstances ("off sick for two weeks")
+        stated = {n for n in numbers(claimed) if len(n) <= 4}
+        if not re.search(r"\b1\b", claimed):
             stated.discard("1")  # "ask for one", "start one": a pronoun, not a number
-        stated -= {n for written in clock_times(question).values() for n in numbers(written)}  # times: checked as times below
+        stated -= {n for written in clock_times(claimed).values() for n in numbers(written)}  # times: checked as times below
         top_text = " ".join(h.chunk.text for h in hits[:3])
         missing = sorted(stated - numbers(top_text))
         # ... and as amounts: "2 weeks' notice" is not confirmed by a "2." somewhere and "half a day's notice".
-        missing += sorted(f"{n} {unit}s" for n, unit in quantities(question) - quantities(top_text) if n not in missing)
+        missing += sorted(f"{n} {unit}s" for n, unit in quantities(claimed) - quantities(top_text) if n not in missing)
         # ... and times of day and months, in the sentences closest to the question: "accepted until 6pm" is not
         # confirmed by "after 4.30 pm", nor "the trials start in February" by a blog post dated 22 February
         closest = sorted(cands, key=lambda c: c.score, reverse=True)[:5]
         near_text = " ".join(c.text for c in closest) + " " + " ".join(
             format_date(c.hit.chunk.meta.date) for c in closest if c.hit.chunk.meta.date)
-        if not re.search(r"\b(?:if|suppose|supposing|say)\b", question, re.I):  # "and if I only ask at 5pm?": a case, not a claim
-            missing += [written for t, written in clock_times(question).items() if t not in clock_times(near_text)
-                        and not re.search(rf"\b(?:at|after|before|around|about|past)\s+{re.escape(written)}", question, re.I)]  # "can we ask after 5pm?": a case
-            missing += sorted(months(question) - months(near_text))
+        if not re.search(r"\b(?:if|suppose|supposing|say)\b", claimed, re.I):  # "and if I only ask at 5pm?": a case, not a claim
+            missing += [written for t, written in clock_times(claimed).items() if t not in clock_times(near_text)
+                        and not re.search(rf"\b(?:at|after|before|around|about|past)\s+{re.escape(written)}", claimed, re.I)]  # "can we ask after 5pm?": a case
+            missing += sorted(months(claimed) - months(near_text))
         if missing:
             return (
                 "unsupported_premise",

@@ -82,6 +82,8 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:who (?:do|can|should) (?:i|we) (?:call|ring|phone|contact|speak to|talk to)|get hold of|phone number)\b", "contact number phone"),
         (r"\b(?:first|second|next|new|latest|last) (?:lot|batch|bunch|intake|wave|group)\b", "participants cohort cohorts"),
         (r"\b(?:ask|asks|asked|asking|apply|applies|applied|applying) for\b", "request"),
+        (r"\b(?:someone|somebody|anyone|a (?:friend|colleague|companion|supporter)) (?:with|alongside|beside|next to) (?:me|us|them|you|him|her)\b"
+         r"|\b(?:accompanied|supported) by\b", "appropriate person present"),
         (r"\b(?:social media|facebook|twitter|instagram|tiktok|our website|the website|school website|online|newsletter)\b", "public make public"),
     ]
 ]

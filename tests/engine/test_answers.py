@@ -160,6 +160,20 @@ def test_a_follow_up_with_its_own_question_gets_its_own_kind_of_answer(engine):
     assert not a.answer.startswith("4.30"), a.answer  # not a time: the follow-up asks something else
 
 
+def test_a_question_that_comes_with_the_askers_circumstances(engine):
+    # the circumstances ("off with stress for two weeks") are not a premise about the rules ...
+    a = engine.ask("Our head has been off with stress for two weeks and we just got the call this morning. "
+                   "The deputy is acting head. Can she ask for the inspection to be deferred?")
+    assert a.answered and "deferral" in a.answer, a.answer
+    # ... and do not drown the question: the sentence that asks is searched and judged on its own too
+    b = engine.ask("I'm a TA and I'm really anxious about being observed. Am I allowed to have someone with me "
+                   "if an inspector wants to talk to me?")
+    assert b.answered and "appropriate person" in b.answer, b.answer
+    # a claim reported before the question is still checked
+    c = engine.ask("We were told deferral requests are accepted until 6pm. Is that right?")
+    assert not c.answered and c.refusal == "unsupported_premise", c.answer
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item

@@ -720,3 +720,13 @@ def test_questions_about_what_the_documents_say_across_them():
     assert is_survey_question("which documents mention mental health?")
     assert is_survey_question("what do the docs say about report cards?")
     assert not is_survey_question("which settings are in the pilot?")
+
+
+def test_the_sentence_that_asks_and_what_a_question_claims():
+    from ofsted_assistant.answer import asked_sentence, premise_text
+
+    q = "Our head has been off for two weeks. Can she ask for a deferral?"
+    assert asked_sentence(q) == "Can she ask for a deferral?"
+    assert asked_sentence("Can I bring a colleague?") is None
+    assert "two weeks" not in premise_text(q)
+    assert "6pm" in premise_text("We were told deferrals are accepted until 6pm. Is that right?")
