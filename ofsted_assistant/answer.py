@@ -637,6 +637,17 @@ _CLAIM = re.compile(r"\b(?:told|said|says|say|heard|read|according to|apparently
                     r"now|rule|rules|handbook|guidance|ofsted|policy|must|have to|has to|allowed|compulsory)\b", re.I)
 
 
+_SAID_ABOUT = re.compile(
+    r"\b(?:say|says|said|mention|mentions|mentioned|talk|talks|write|writes|have|has)\s+(?:anything|something|much|a lot)?\s*"
+    r"(?:about|on|regarding)\s+(?P<topic>[^?]{2,40}?)\s*\??\s*$", re.I)
+
+
+def said_about(question: str) -> str | None:
+    """What a "does the union say anything about X?" / "what does the NEU say about X?" question asks about: X."""
+    m = _SAID_ABOUT.search(question)
+    return m.group("topic").strip() if m and content_terms(m.group("topic")) else None
+
+
 def asked_sentence(question: str) -> str | None:
     """The sentence that asks, when a question comes with context first ("I'm a TA and really anxious about
     being observed. Am I allowed to have someone with me ...?" -> the second sentence); None for one sentence."""

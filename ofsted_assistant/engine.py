@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, asked_sentence, asked_source, defined_term, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -334,6 +334,14 @@ class Engine:
         if other and not any(c.focus > 0 for c in cands):
             return ("weak_evidence", f"They don't say anything about \u201c{other}\u201d in this context. " + where, evidence)
         bar = min(self.settings.answer.min_evidence, self.settings.answer.followup_min_evidence) if followup else self.settings.answer.min_evidence
+        # "does the union say anything about attendance?": a sentence of that source with every word of the topic
+        # is what was asked for, however loosely the question's other words match it ("6. ... challenges, for
+        # instance around attendance or recruitment")
+        topic, sources = said_about(focus or question), named_authorities(focus or question)
+        if topic and sources and evidence < bar:
+            wanted = set(content_terms(topic))
+            if any(c.hit.chunk.meta.authority in sources and wanted <= c.terms for c in cands):
+                evidence = bar
         if evidence < bar:
             shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)
                      and not re.search(rf"\b{re.escape(w)}\b", self.corpus_text)  # "end" is in "end-of-day"

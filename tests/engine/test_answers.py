@@ -174,6 +174,13 @@ def test_a_question_that_comes_with_the_askers_circumstances(engine):
     assert not c.answered and c.refusal == "unsupported_premise", c.answer
 
 
+def test_does_a_source_say_anything_about_a_topic_it_names(engine):
+    a = engine.ask("does the union say anything about attendance?")  # one list item of the union guidance does
+    assert a.answered and "attendance or recruitment" in a.answer, a.answer
+    b = engine.ask("does the union say anything about universities?")
+    assert not b.answered, b.answer
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item

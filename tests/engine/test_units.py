@@ -730,3 +730,11 @@ def test_the_sentence_that_asks_and_what_a_question_claims():
     assert asked_sentence("Can I bring a colleague?") is None
     assert "two weeks" not in premise_text(q)
     assert "6pm" in premise_text("We were told deferrals are accepted until 6pm. Is that right?")
+
+
+def test_the_topic_a_source_is_asked_about():
+    from ofsted_assistant.answer import said_about
+
+    assert said_about("does the union say anything about attendance?") == "attendance"
+    assert said_about("what does the NEU say about pupil premium?") == "pupil premium"
+    assert said_about("Can I bring a colleague?") is None
