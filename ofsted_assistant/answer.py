@@ -18,7 +18,7 @@ from .guard import looks_like_instructions
 from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_object, asked_role_and_action, existence, mentions_role, polarity, role_is_subject
 from .retrieval import GLOSSARY, PHRASES, Hit, expand_query, phrase_equivalents
 from .spelling import english_zipf
-from .text import content_terms, format_date, normalise, numbers, split_sentences, stem, words
+from .text import content_terms, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
 
 _DURATION = re.compile(
     r"\b((?:up to|within|at least|at most|more than|over|about|around|just|only)?\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(?:working\s+)?(?:days?|day’s|weeks?|months?|years?|hours?|terms?))\b",
@@ -378,6 +378,7 @@ def score_candidates(
     ttotal = sum(tw.values()) or 1.0
     ftotal = sum(w[t] for t in fterms) or 1.0
     top_fused = max(h.fused for h in hits) or 1.0
+    paras = set(find_paragraph_refs(expand_query(focus_question)))
     kind = question_kind(focus_question)  # the user's own words say what kind of answer they want
     part_of_whole = kind in ("count", "open", "yesno") and asks_part_of_whole(focus_question)
     # A number, time or date answers only if the sentence (or the one it continues) is about what was asked:
@@ -412,6 +413,11 @@ def score_candidates(
         c.score = 0.5 * c.sim + 0.3 * c.lex + 0.2 * passage + (0.25 * c.focus if fterms else 0.0)
         if c.hit.chunk.meta.authority in wanted:
             c.score += 0.1  # the question asks what this kind of source says ("what does the union say")
+        if paras:  # "what's in para 94?": the sentences of the paragraph that cites it, the citing one first
+            text = c.hit.chunk.text
+            block = text[text.rfind("\n\n", 0, c.start) + 1 : (text.find("\n\n", c.end) + 1 or len(text) + 1) - 1]
+            if paras & set(find_paragraph_refs(block)):
+                c.score += 0.15 + (0.05 if paras & set(find_paragraph_refs(c.text)) else 0.0)
         if c.typed:
             c.score += 0.1  # the sentence has the kind of answer asked for (a duration, a time, a date, a number)
         if part_of_whole and _PROPORTION.search(c.text):

@@ -26,7 +26,7 @@ from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, Filters, Hit, Retriever, expand_query
 from .settings import Settings
 from .spelling import Speller, english_zipf
-from .text import STOPWORDS, clock_times, content_terms, format_date, months, numbers, quantities, words
+from .text import STOPWORDS, clock_times, content_terms, find_paragraph_refs, format_date, months, numbers, quantities, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
 CANNOT_ANSWER = "The documents I have don't answer that."
@@ -247,6 +247,11 @@ class Engine:
             part_vecs = self.embedder.encode([expand_query(p) for p in parts]) if len(parts) > 1 else []
             for part, vec in zip(parts, part_vecs):  # "how much notice ... and how long ...": each part's own passages too
                 _add_new(hits, self.retriever.search(part, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k))
+            # "what's in para 94?": the passages that cite the handbook paragraphs asked about
+            paras = set(find_paragraph_refs(expand_query(standalone)))
+            if paras:
+                _add_new(hits, [h for h in self.retriever.search(standalone, filters, qvec=qvec, top_k=len(self.retriever.chunks))
+                                if paras & set(find_paragraph_refs(h.chunk.text))])
             # "I'm a TA and really anxious about being observed. Am I allowed to have someone with me ...?": the
             # sentence that asks, searched and judged on its own too (the context around it dilutes its meaning)
             asking = asked_sentence(focus)
@@ -337,6 +342,10 @@ class Engine:
         # "does the union say anything about attendance?": a sentence of that source with every word of the topic
         # is what was asked for, however loosely the question's other words match it ("6. ... challenges, for
         # instance around attendance or recruitment")
+        # "what's in para 94?": a sentence that cites the handbook paragraph asked about is what was asked for
+        asked_paras = set(find_paragraph_refs(expand_query(focus or question)))
+        if asked_paras and evidence < bar and any(asked_paras & set(find_paragraph_refs(c.text)) for c in cands):
+            evidence = bar
         topic, sources = said_about(focus or question), named_authorities(focus or question)
         if topic and sources and evidence < bar:
             wanted = set(content_terms(topic))
@@ -375,6 +384,7 @@ class Engine:
         if not re.search(r"\b1\b", claimed):
             stated.discard("1")  # "ask for one", "start one": a pronoun, not a number
         stated -= {n for written in clock_times(claimed).values() for n in numbers(written)}  # times: checked as times below
+        stated -= {str(n) for n in find_paragraph_refs(expand_query(claimed))}  # "para 94": a reference, not a claim
         top_text = " ".join(h.chunk.text for h in hits[:3])
         missing = sorted(stated - numbers(top_text))
         # ... and as amounts: "2 weeks' notice" is not confirmed by a "2." somewhere and "half a day's notice".

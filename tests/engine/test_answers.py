@@ -181,6 +181,20 @@ def test_does_a_source_say_anything_about_a_topic_it_names(engine):
     assert not b.answered, b.answer
 
 
+@pytest.mark.parametrize(("question", "must_say"), [
+    ("para 160?", "Attendance at the final feedback meeting is voluntary"),
+    ("what's in para 94", "pre-inspection calls"),
+])
+def test_a_handbook_paragraph_asked_for_by_number(engine, question, must_say):
+    a = engine.ask(question)
+    assert a.answered and must_say in a.answer.split("[1]")[0], a.answer
+
+
+def test_a_paragraph_no_document_cites_is_not_made_up(engine):
+    a = engine.ask("what does paragraph 300 say?")
+    assert not a.answered, a.answer
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item
