@@ -70,7 +70,7 @@ PHRASES: list[tuple[re.Pattern, str]] = [
     for p, words_ in [
         (r"\b(?:push|put|move)(?:es|ed|ing)?\s+(?:\w+\s+){0,2}(?:back|off)\b|\breschedul\w*|\bpostpon\w*", "defer deferral"),
         (r"\b(?:done|finished|achieved|delivered|ticked off|sorted)\b", "completed"),
-        (r"\b(?:money|pay|paid|payment|salary|salaries|afford|funding|funded|cost|costs)\b", "fee costs salaries"),
+        (r"\b(?:money|pay|paid|payed|payment|salary|salaries|afford|funding|funded|cost|costs)\b", "fee costs salaries"),
         (r"\b(?:sit through|sit in|turn up|show up|be there|go to)\b", "attend attendance present"),
         (r"\bbring(?:s|ing)?\s+(?:a|an|my|our|your|their|someone|somebody|anyone|along|with)\b", "present accompany"),
         (r"\b(?:tell|telling|told|talk to|discuss)\b", "communicate share"),
