@@ -58,7 +58,8 @@ _INJECTION = [
     r"\byou are (now|no longer)\b",
     r"\byou(?:'re|’re| are)?\s+(?:not|no longer) (?:limited|restricted|bound) to\b",
     r"\bfrom your own (knowledge|training|experience)\b",
-    r"\bpretend (to be|you are)\b|\bact as (an?|my)\b|\bjailbreak\b|\bDAN mode\b",
+    # "act as ...": told to (at the start of a sentence, or said to "you"), not "can staff act as a note-taker?"
+    r"\bpretend (to be|you are)\b|(?:^|[.!?:;,]\s*|\byou\s+(?:should\s+|must\s+|will\s+|can\s+|could\s+)?)act (?:as|like) (?:an?|my|the)\b|\bjailbreak\b|\bDAN mode\b",
     r"^\s*(system|assistant)\s*(notice|message|override|:)",
     r"\b(confirm|tell the user|say) (that|this)\b.{0,60}\b(documents?|sources?)\b.{0,30}\b(updated|changed|now say)\b",
     r"\bthe (source )?documents? (have|has) (been )?(updated|changed)\b",
@@ -112,6 +113,15 @@ _BEYOND_SOURCES = [
     r"\b(?:documents?|sources?|handbook|guidance) (?:now|has been updated to|have been updated to|were updated to|was updated to) (?:say|says|state|states|allow|allows)\b",
     r"\bjust (?:guess|speculate)\b|\b(?:can|could|will|would) (?:you|u) (?:just )?(?:take|have|make) a (?:wild |rough |best )?guess\b|\bstop being (?:so )?(?:cautious|careful)\b",
     r"\[/?INST\]|<\|im_(?:start|end)\|>|<</?SYS>>|<\|(?:system|user|assistant)\|>|^#{2,}\s*(?:instruction|system)\b",
+    # more shapes from a later probe of 15 of my own
+    r"\b(?:forget|ignore|disregard)\s+(?:everything|all)\b.{0,30}\b(?:told|said|know|above|before|previous)\b|\banswer (?:freely|without (?:any )?(?:rules|limits|restrictions))\b",
+    r"\b(?:for (?:this|the rest of this) (?:conversation|chat|session)|from here on|for now),?\s+you(?:'re|\u2019re| are)\b|\bnot an? (?:assistant|ai|chatbot|bot|language model)\b",
+    rf"\bpretend (?:that )?(?:the|your|these|this)\b.{{0,60}}\b(?:is|are|was|were|says?)\b",
+    # told not to use the sources (at the start of a sentence, or said to "you"), not "what if we don't use the sources ..."
+    rf"(?:^|[.!?:;,]\s*|\byou\s+)(?:don'?t|do not|no need to|never mind(?: the)?) (?:bother with|use|using|cite|citing|quote|quoting|check|checking|look at|worry about) (?:the |your |any )?{_SOURCES}\b",
+    r"\b(?:privately|secretly|off the record)\b.{0,20}\b(?:say|think|tell|believe)\b|\bwhat would (?:an?|the) [\w ]{1,30}? (?:privately|really|secretly) (?:say|think)\b",
+    rf"\byou(?:'ve|\u2019ve| have) (?:my |full )?permission\b|\bgo beyond (?:your|the|these) {_SOURCES}\b",
+    r"\b(?:hidden|secret|internal) (?:rules|instructions|prompts?|guidelines)\b|\brules you (?:follow|were given|have)\b",
 ]
 
 # Requests to produce a document rather than to answer a question about inspection.
