@@ -202,13 +202,19 @@ def own_question(followup: str | None) -> str | None:
     return followup if followup and _OWN_QUESTION.match(followup) else None
 
 
+_PREPOSITIONS = frozenset("on of for about in to with at by from into over under after before during".split())
+
+
 def defined_term(question: str) -> str | None:
     """The term a "what is X?" / "what does X mean?" question asks to have explained: "What does RI mean?" -> "RI"."""
     m = _DEFINITION.match(question)
     if not m:
         return None
     term = (m.group("term") or m.group("term2")).strip()
-    return term if term and content_terms(term) and len(words(term)) <= 4 else None
+    if not term or not content_terms(term) or len(words(term)) > 4:
+        return None
+    # a term, not a question about something ("what are the rules on pausing?", "what is the role of ...?")
+    return None if set(words(term)) & _PREPOSITIONS else term
 
 
 def specific_terms(question: str, df: dict[str, int], n_docs: int) -> frozenset[str]:

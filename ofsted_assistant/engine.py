@@ -193,13 +193,15 @@ class Engine:
         return self._following.get((chunk.doc_id, chunk.doc_version, chunk.ordinal + 1))
 
     def mentions(self, term: str) -> bool:
-        """Do the documents use every word of `term`, as written or as the glossary's words for it ("RI" ->
-        requires improvement: no; "OI pilot" -> Ofsted inspector, pilot: yes)?"""
-        def used(w: str) -> bool:
-            return bool(re.search(rf"\b{re.escape(w)}(?:s|es)?\b", self.corpus_text))  # "inspector" in "inspectors"
+        """Do the documents use every word of `term`, as written, by its stem, or as the glossary's phrase for it
+        ("RI" -> requires improvement: no; "OI pilot" -> Ofsted inspector, pilot: yes)?"""
+        def used(w: str) -> bool:  # as written ("inspector" in "inspectors"), or the same stem ("pausing", "pause")
+            return bool(re.search(rf"\b{re.escape(w)}(?:s|es)?\b", self.corpus_text)) or any(self.df.get(t) for t in content_terms(w))
 
-        return all(used(w) or (w in GLOSSARY and all(used(g) for g in GLOSSARY[w].split() if g not in STOPWORDS))
-                   for w in words(term) if w not in STOPWORDS)
+        def phrase(p: str) -> bool:  # the glossary's words for it, side by side ("requires improvement")
+            return bool(re.search(rf"\b{re.escape(p)}(?:s|es)?\b", self.corpus_text))
+
+        return all(used(w) or (w in GLOSSARY and phrase(GLOSSARY[w])) for w in words(term) if w not in STOPWORDS)
 
     def known(self, name: str) -> bool:
         return " ".join(words(name)) in self.corpus_text

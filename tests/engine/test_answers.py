@@ -140,6 +140,8 @@ def test_a_term_the_documents_never_use_is_not_explained_from_them(engine):
     assert not a.answered and "\u201cRI\u201d" in a.answer, a.answer
     b = engine.ask("What is a deferral?")  # a term they use is
     assert b.answered, b.answer
+    c = engine.ask("What are the rules on pausing?")  # "pausing": the documents say "pause"
+    assert c.answered, c.answer
 
 
 def test_what_about_something_the_documents_never_touch_is_declined(engine):

@@ -711,6 +711,7 @@ def test_the_term_a_definition_question_asks_about():
     assert defined_term("who are HMI?") == "HMI"
     assert defined_term("What does the union say about grades?") is None
     assert defined_term("Can I bring a colleague?") is None
+    assert defined_term("What are the rules on pausing?") is None  # a question about something, not a term
 
 
 def test_what_a_follow_up_asks_about_or_asks():
