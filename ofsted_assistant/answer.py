@@ -98,7 +98,8 @@ def question_kind(question: str) -> str:
     if re.search(r"^when\b|\bwhen (is|was|did|do|does|will|are)\b|\bwhat date\b|\bwhich date\b", q):
         return "date"
     if re.search(r"\bhow much\b.{0,40}\b(?:pay|paid|cost|costs|charge|charged|earn|earns|fee|fees|salary|salaries|money|budget|worth)\b|"
-                 r"\bwhat(?:'s| is| are)? (?:the )?(?:fee|fees|cost|costs|salary|salaries|pay|budget|rate)\b", q):
+                 # "what's the fee?", "what is the chief inspector's salary?", "what are OIs' rates?"
+                 r"\bwhat(?:'s| is| are)? (?:the |an? |their |his |her |its )?(?:[\w-]+ ){0,2}?(?:[\w-]+(?:'s|s') )?(?:fee|fees|cost|costs|salary|salaries|pay|budget|rate|rates)\b", q):
         return "money"
     if re.search(r"\bhow many\b|\bhow much\b|\bwhat number\b", q):
         return "count"

@@ -153,6 +153,8 @@ def test_question_kinds_and_leads():
     assert lead_for("When did Ofsted announce the trials?", announced).startswith("On 19 December 2024")
     assert question_kind("How many Big Listen actions are done?") == "count"
     assert question_kind("how many working days can a pause last?") == "duration"  # "Up to 5 working days", not "5"
+    assert question_kind("What is the lead inspector's salary?") == "money"
+    assert question_kind("what are the OI rates?") == "money" and question_kind("What is the Big Listen?") == "open"
     # "has it happened?" is not answered Yes by a sentence saying it will
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted will begin trials in the first week of the new term.")) == ""
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted started trials in the first week of the new term.")) == "Yes"
