@@ -139,6 +139,7 @@ _EVENT_VERBS = {
     "end": ("end", "finish", "clos", "conclud", "stop"),
     "publish": ("publish", "releas", "announc", "out"),
     "change": ("chang", "updat", "revis", "introduc"),
+    "apply": ("forc", "effect", "implement", "appl", "adopt"),  # "come into force", "take effect"
 }
 _EVENT_OF = {form: group for group, forms in _EVENT_VERBS.items() for form in forms}
 
@@ -156,6 +157,8 @@ def dates_the_event(question: str, text: str) -> bool:
     event = asked_event(question)
     if event is None:
         return True
+    if event == "end" and _UNTIL.search(text):
+        return True  # "when does the pilot end?" - "the pilot will continue throughout 2026"
     return any(stem(w).startswith(form) for w in words(text) for form in _EVENT_VERBS[event])
 
 
@@ -169,7 +172,7 @@ _TYPE_WORDS = frozenset(content_terms(
 
 # "When's the next report?" is not answered by the date of "today's report, the first in a series".
 _LATER_ONE = re.compile(r"\b(?:next|second|third|fourth|upcoming|following|another|further(?! education)|later|subsequent)\b", re.I)
-_FIRST_ONE = re.compile(r"\b(?:first|today'?s|today\u2019s|this)\b", re.I)
+_FIRST_ONE = re.compile(r"\b(?:first|today'?s|today\u2019s|this (?:report|one|monitoring|round|cohort))\b", re.I)
 
 
 _DEFINITION = re.compile(
@@ -216,6 +219,11 @@ def defined_term(question: str) -> str | None:
         return None
     # a term, not a question about something ("what are the rules on pausing?", "what is the role of ...?")
     return None if set(words(term)) & _PREPOSITIONS else term
+
+
+def asks_later_one(question: str) -> bool:
+    """Does the question ask about the next / second / a further one ("when's the next report?")?"""
+    return bool(_LATER_ONE.search(question))
 
 
 def specific_terms(question: str, df: dict[str, int], n_docs: int) -> frozenset[str]:
@@ -391,7 +399,7 @@ def score_candidates(
     # A number, time or date answers only if the sentence (or the one it continues) is about what was asked:
     # "deferral requests made after 4.30 pm" does not say what time inspectors arrive.
     specific = specific_terms(question, df, n_docs)
-    later_one = bool(_LATER_ONE.search(focus_question)) and kind in ("date", "time")
+    later_one = asks_later_one(focus_question) and kind in ("date", "time")
     previous: Candidate | None = None
     titles: dict[str, frozenset[str]] = {}
     for i, (c, v) in enumerate(zip(cands, vecs)):
@@ -402,7 +410,7 @@ def score_candidates(
         # to 5 working days." answers "how long does a pause last?". Those words count at half weight.
         before = previous.terms if previous is not None and _same_paragraph(previous, c) else frozenset()
         c.about = (not specific or bool(specific & (terms | before))) and not (later_one and (_FIRST_ONE.search(c.text) or not _LATER_ONE.search(c.text)))
-        c.typed = c.about and has_answer_type(kind, c, focus_question)
+        c.typed = c.about and has_answer_type(kind, c, focus_question) and (kind != "date" or dates_the_event(focus_question, c.text))
         context = before if c.typed else frozenset()
         previous = c
         c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0), ctx_sim.get(i, -1.0))  # a list is judged by its intro too

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -88,7 +88,7 @@ class Answer:
 NEAR_EVIDENCE = 0.36
 
 #: What a typed question wants, as the refusal says it ("They don't give a time for that").
-_WANTS = {"time": "a time", "money": "an amount of money", "count": "a number", "duration": "a length of time"}
+_WANTS = {"time": "a time", "money": "an amount of money", "count": "a number", "duration": "a length of time", "date": "a date"}
 
 
 def quoted(text: str) -> str:
@@ -422,7 +422,11 @@ class Engine:
         # "What time ...?", "how much ... paid?", "how many ...?", "how long ...?": when no passage close to the
         # question gives that kind of answer at all, the documents do not answer it.
         kind = question_kind(focus or question)
-        if kind in _WANTS and not any(c.typed for c in cands if c.score >= best.score * 0.6):
+        # A "when ...?" is often answered by a condition ("during the initial phone call, before the inspection
+        # begins"), so it is declined for want of a date only when it names the event ("come into force") or
+        # asks about a later one ("the next report").
+        wants = kind in _WANTS and (kind != "date" or asked_event(focus or question) or asks_later_one(focus or question))
+        if wants and not any(c.typed for c in cands if c.score >= best.score * 0.6):
             return (
                 "weak_evidence",
                 f"They don't give {_WANTS[kind]} for that. The closest passage ({best.hit.chunk.meta.title}) says: "

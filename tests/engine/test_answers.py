@@ -197,6 +197,23 @@ def test_a_paragraph_no_document_cites_is_not_made_up(engine):
     assert not a.answered, a.answer
 
 
+@pytest.mark.parametrize(("question", "lead"), [
+    ("When will further cohorts begin training?", "Later in the year - "),
+    ("when did the OI pilot start?", "In January - "),
+    ("When was the handbook updated?", "19.1.24 - "),
+])
+def test_a_when_question_is_answered_by_the_date_of_what_it_asks_about(engine, question, lead):
+    a = engine.ask(question)
+    assert a.answered and a.answer.startswith(lead), a.answer
+
+
+@pytest.mark.parametrize("question", ["When does the new framework come into force?", "when's the next report?"])
+def test_a_when_question_no_sentence_dates_is_declined(engine, question):
+    # "consultation ... to open later in January" dates the consultation, not the framework coming into force
+    a = engine.ask(question)
+    assert not a.answered, a.answer
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item
