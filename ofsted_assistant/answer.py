@@ -18,7 +18,7 @@ from .guard import looks_like_instructions
 from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_object, asked_role_and_action, existence, mentions_role, polarity, role_is_subject
 from .retrieval import GLOSSARY, PHRASES, Hit, expand_query, phrase_equivalents
 from .spelling import english_zipf
-from .text import content_terms, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
+from .text import STOPWORDS, content_terms, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
 
 _DURATION = re.compile(
     r"\b((?:up to|within|at least|at most|more than|over|about|around|just|only)?\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(?:working\s+)?(?:days?|day’s|weeks?|months?|years?|hours?|terms?))\b",
@@ -128,6 +128,13 @@ def count_of(text: str, noun: str | None) -> re.Match | None:
             continue  # a list item's number ("1. Raise informal concerns"), not a count
         if noun is None and re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
             continue  # a year ("throughout 2026"), not a count
+        if re.search(r"\b(?:paragraphs?|paras?|page|pages|section|sections|point|item|day|days|week|year|stage|phase|step|key stage)\s+(?:\d+,?\s+(?:and\s+)?)*$",
+                     text[: m.start()], re.I):
+            continue  # a reference or a label ("paragraph 157", "day 1 and day 2"), never a count
+        if noun is None:  # any count, but of something: "132 actions", "thousands of you", not "... day 1 and ..."
+            after = words(text[m.end():])[:1]
+            if after and after[0] in STOPWORDS and not re.search(r"(?:hundreds|thousands|dozens|\))\s*$", m.group(1)):
+                continue
         if noun is None or noun in {stem(w) for w in words(text[m.end():])[:4]}:
             return m
     return None

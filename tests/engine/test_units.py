@@ -751,3 +751,12 @@ def test_the_topic_a_source_is_asked_about():
     assert said_about("does the union say anything about attendance?") == "attendance"
     assert said_about("what does the NEU say about pupil premium?") == "pupil premium"
     assert said_about("Can I bring a colleague?") is None
+
+
+def test_a_reference_or_a_label_is_not_a_count():
+    from ofsted_assistant.answer import count_of
+
+    assert count_of("beyond the listed attendees in paragraph 157 (paragraph 159).", None) is None
+    assert count_of("during the end-of-day meetings on day 1 and day 2, the presence of staff", None) is None
+    assert count_of("setting out a total of 132 actions", None).group(1) == "132"
+    assert count_of("I know there are thousands of you who want to be inspectors.", None).group(1) == "thousands"
