@@ -91,6 +91,8 @@ class Draft:
 
 def question_kind(question: str) -> str:
     q = normalise(question).lower().strip()
+    if re.search(r"\bhow long (?:do|does|did|will) (?:we|i|you|they|schools?|heads?|headteachers?) (?:have|get|got) to\b", q):
+        return "time"  # "how long do we have to ask for a deferral?": until when - "4.30 pm"
     if re.search(r"\bhow long\b|\bhow many (?:working |school |calendar )?(days|weeks|months|years|hours)\b|\bhow much notice\b", q):
         return "duration"
     if re.search(r"\bwhat time\b|\bhow late\b|\bcut[- ]?off\b|\bdeadline\b|\bby when\b", q):

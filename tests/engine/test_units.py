@@ -154,6 +154,7 @@ def test_question_kinds_and_leads():
     assert question_kind("How many Big Listen actions are done?") == "count"
     assert question_kind("how many working days can a pause last?") == "duration"  # "Up to 5 working days", not "5"
     assert question_kind("What is the lead inspector's salary?") == "money"
+    assert question_kind("how long do we have to ask for a deferral?") == "time"  # until when
     assert question_kind("what are the OI rates?") == "money" and question_kind("What is the Big Listen?") == "open"
     # "has it happened?" is not answered Yes by a sentence saying it will
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted will begin trials in the first week of the new term.")) == ""
