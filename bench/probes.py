@@ -4,7 +4,8 @@ answered. Counts how many are declined / answered, so the figures quoted in docs
 repeated. Like the dev split, these were used to develop the engine: they are not held-back evidence.
 
     .venv/bin/python bench/probes.py            # the development probes
-    .venv/bin/python bench/probes.py --fresh    # the fresh set: counts only
+    .venv/bin/python bench/probes.py --fresh    # the second set (counts only until the third was written)
+    .venv/bin/python bench/probes.py --third    # the third set: counts only
 
 Writes docs/bench/probes-<timestamp>.json (each question, whether it was answered, the refusal kind and
 evidence); asserts nothing.
@@ -117,10 +118,65 @@ FRESH_IN_SCOPE = [
     'Can I share the inspection result with my doctor?',
 ]
 
+#: A third set, written at the start of the 2026-11-24 evening session before any change that session (from then on
+#: the fresh set above is used for development too) and run only for its counts (`--third`).
+THIRD_OUT_OF_SCOPE = [
+    "How many days' notice do independent schools get before an inspection?",
+    'Will OIs in the pilot be paid mileage?',
+    'What qualifications do I need to become an Ofsted Inspector?',
+    'How do I apply to join the OI pilot?',
+    'What happens if an inspection finds a safeguarding failure?',
+    'How long does it take to finalise a report after a complaint?',
+    'What role does the education committee have in appointing the chief inspector?',
+    "What is the NAHT's position on report cards?",
+    'What did Ian Hartwright say about report cards?',
+    "How much does Ofsted contribute to employers' costs for pilot OIs?",
+    'Which multi-academy trusts have signed up to the pilot?',
+    'What are the four strands in the current framework?',
+    'What is the phone number for the Ofsted complaints helpline?',
+    'What percentage of schools are rated outstanding?',
+    'Can a school be inspected during exam season?',
+    'How does Ofsted look after the wellbeing of its own inspectors?',
+    'Who chairs the education select committee now?',
+    'What will replace single-word judgements in early years?',
+    'How many pupils are interviewed during a typical inspection?',
+    'Can a school appeal against a decision not to pause an inspection?',
+]
+THIRD_IN_SCOPE = [
+    'Can I ask for the inspection to be put off?',
+    'Is our union telling heads to quit being inspectors?',
+    'If things go wrong during the inspection who can I ring?',
+    'Can our trust CEO come to the end-of-day meetings?',
+    'Are we allowed to tell parents our inspection result before the report is out?',
+    'What fraction of the Big Listen actions were done by December 2024?',
+    'Where will the new approach be piloted besides schools?',
+    'What kinds of organisations are the OI peer groups drawn from?',
+    'When are the pilot OIs expected to start doing real inspections?',
+    'What did the NAHT rep tell MPs about the notice schools get?',
+    'Why was the CST worried about inspectors checking plans they wrote themselves?',
+    'Will my school get anything back if I become an OI in the pilot?',
+    'What does the union want heads to do about the Ofsted grade on our letterheads?',
+    'Is mental health going to be part of inspections now?',
+    'What kinds of incidents can lead to an inspection being paused?',
+    'What can we raise with Ofsted the day after the inspection finishes?',
+    'Why did the CST think trust inspections might be hard to staff?',
+    'What is the Beyond Ofsted Inquiry calling for?',
+    'Is further education part of the OI pilot?',
+    "Did Ofsted accept Gilbert's recommendation for a single improvement plan?",
+]
+
+#: name -> (out-of-scope, in-scope, whether to list the misses); the third set reports counts only.
+SETS = {
+    "development": (OUT_OF_SCOPE, IN_SCOPE, True),
+    "fresh": (FRESH_OUT_OF_SCOPE, FRESH_IN_SCOPE, True),
+    "third": (THIRD_OUT_OF_SCOPE, THIRD_IN_SCOPE, False),
+}
+
 
 def main() -> None:
-    fresh = "--fresh" in sys.argv[1:]
-    oos, ins = (FRESH_OUT_OF_SCOPE, FRESH_IN_SCOPE) if fresh else (OUT_OF_SCOPE, IN_SCOPE)
+    args = sys.argv[1:]
+    name = "third" if "--third" in args else "fresh" if "--fresh" in args else "development"
+    oos, ins, list_misses = SETS[name]
     engine = Engine(Settings.from_env())
     rows = []
     for group, questions in (("out_of_scope", oos), ("in_scope", ins)):
@@ -132,12 +188,12 @@ def main() -> None:
     answered = sum(r["answered"] for r in rows if r["group"] == "in_scope")
     print(f"out of scope: {declined}/{len(oos)} declined")
     print(f"in scope: {answered}/{len(ins)} answered")
-    for r in rows if not fresh else ():  # the fresh set reports counts only (see FRESH_OUT_OF_SCOPE)
+    for r in rows if list_misses else ():  # the third set reports counts only (see THIRD_OUT_OF_SCOPE)
         wrong = r["answered"] == (r["group"] == "out_of_scope")
         if wrong:
             print(f"  {r['group']}: {'answered' if r['answered'] else 'declined'}: {r['question']}")
     out = {"benchmark": "probes", "machine": machine(), "summary": {"out_of_scope_declined": declined,
-           "out_of_scope": len(oos), "in_scope_answered": answered, "in_scope": len(ins), "set": "fresh" if fresh else "development"},
+           "out_of_scope": len(oos), "in_scope_answered": answered, "in_scope": len(ins), "set": name},
            "rows": rows}
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     path = OUT_DIR / f"probes-{utc_stamp()}.json"
