@@ -417,7 +417,7 @@ def score_candidates(
         # A sentence with the kind of answer asked for takes its subject from the sentence before, in the same
         # paragraph: "A pause ... Normally, inspections will resume on the next working day, but it may extend up
         # to 5 working days." answers "how long does a pause last?". Those words count at half weight.
-        before = previous.terms if previous is not None and _same_paragraph(previous, c) else frozenset()
+        before = previous.terms if previous is not None and _same_paragraph(previous, c) and refers_back(c.text) else frozenset()
         c.about = (not specific or bool(specific & (terms | before))) and not (later_one and (_FIRST_ONE.search(c.text) or not _LATER_ONE.search(c.text)))
         c.typed = c.about and has_answer_type(kind, c, focus_question) and (kind != "date" or dates_the_event(focus_question, c.text))
         context = before if c.typed else frozenset()
@@ -512,6 +512,21 @@ _CONTINUES = re.compile(r"^(instead|however|but|normally|although|otherwise|unle
 
 
 _SAME_SUBJECT = re.compile(r"^(they|he|she)\b", re.I)
+
+#: A sentence that takes its subject from the one before: "Normally, ... but it may extend up to 5 working days"
+#: (after "A pause happens if ..."), "They are expected to ...". Not a sentence with a subject of its own ("As
+#: previously, deferral requests made after 4.30 pm ...") nor an empty "it" ("Specifically, it may be wise to ...").
+_REFERS_BACK = re.compile(
+    r"^(?:[a-z]+,\s*)?(?:it|they|this|these|that|those|he|she|such)\b"
+    r"(?!\s+(?:may|might|would|could|will|is|was)\s+(?:also\s+)?(?:be\s+)?(?:wise|important|worth|advisable|helpful|useful|necessary|possible|best|crucial|essential|clear)\b)",
+    re.I,
+)
+
+
+def refers_back(sentence: str) -> bool:
+    """Does the sentence lean on the one before for what it is about (`_CONTINUES`, `_REFERS_BACK`)?"""
+    text = sentence.strip()
+    return bool(_REFERS_BACK.match(text)) or (bool(_CONTINUES.match(text)) and not text.lower().startswith("as previously"))
 
 
 def continuation(cands: list[Candidate], chosen: Candidate) -> Candidate | None:

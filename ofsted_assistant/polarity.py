@@ -93,6 +93,27 @@ _PREPOSITIONS = frozenset("from in on at of with through for within under".split
 _LIGHT_VERBS = frozenset("get gets getting got receive receives".split())
 
 
+#: Words that end a subject that is not a role ("can a school get ...", "can the final feedback meeting be ...").
+_SUBJECT_ENDS = frozenset("be been have has get gets got getting receive receives still actually just also really ever".split())
+#: Words that follow a verb rather than a noun of the subject ("refuse to", "appeal the grade", "pay for").
+_AFTER_VERB = frozenset("to the a an our my their your its his her in at on with for from about into up out back off".split())
+#: A past participle after "get / have <thing>": "get its grade changed", "have the report published".
+_PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
+
+
+def _subject_end(rest: list[str]) -> int:
+    """Where a subject that names no role ends: its determiners, then up to three words before "be / get /
+    have ..." ("the final feedback meeting be recorded"), else one word ("Ofsted inspect ...", "a school
+    refuse ...")."""
+    i = 0
+    while i < len(rest) and rest[i] in _DETERMINERS:
+        i += 1
+    for j in range(i + 1, min(i + 4, len(rest))):
+        if rest[j] in _SUBJECT_ENDS or rest[j + 1 : j + 2] and rest[j + 1] in _AFTER_VERB:
+            return j  # "be / get ...", or a word followed by "to / the / for ...": the verb ("trust CEO come to")
+    return i + 1 if i + 1 < len(rest) else 0
+
+
 def _role(word: str) -> str | None:
     return _ROLE_OF.get(stem(word)) or _ROLE_OF.get(word)
 
@@ -121,6 +142,8 @@ def asked_role_and_action(question: str) -> tuple[str | None, str | None]:
                 break
             if j >= 2:
                 break
+    if toks[0] in _MODALS and k == 0 and rest[0] not in _MODALS:
+        k = _subject_end(rest)  # "can a school get ...?", "does Ofsted inspect ...?": a subject that is not a role
     if toks[0] not in _MODALS or k == 0:
         return role, None
     if rest[k : k + 1] == ["be"] and rest[k + 1 : k + 2] in (["in"], ["at"], ["on"]):
@@ -134,6 +157,10 @@ def asked_role_and_action(question: str) -> tuple[str | None, str | None]:
     if verbs and verbs[0] in ("when", "where", "while", "if", "whether", "because"):
         return role, None  # what follows is a clause of its own, not the act
     if verbs and verbs[0] in _LIGHT_VERBS:
+        after = verbs[1:5]
+        done = next((w for w in after[1:] if _PARTICIPLE.match(w)), None)
+        if done:  # "get its grade changed": what is done to it is the act
+            return role, stem(done)
         verbs = [w for w in verbs[1:] if w not in _DETERMINERS and w not in STOPWORDS] or verbs
     return role, (stem(verbs[0]) if verbs else None)
 

@@ -523,6 +523,8 @@ def test_a_sentence_that_leans_on_the_one_before_comes_with_it(engine):
         ("Can a headteacher request a pause?", {"Yes"}),
         ("can parents be told the outcome before the report", {"No"}),
         ("do i HAVE to go to the final feedback meeting??", {"No"}),
+        # the act is "changed", which no passage speaks of: not Yes from "remove references to your grading"
+        ("Can a school get its grade changed after a complaint?", {""}),
     ],
 )
 def test_yes_no_lead_only_when_the_sentence_is_about_who_and_what_was_asked(engine, question, allowed):
@@ -537,6 +539,11 @@ def test_yes_no_lead_only_when_the_sentence_is_about_who_and_what_was_asked(engi
     [
         ("how many inspectors will come", "Two - "),  # "come back two, three, four years later" counts years
         ("when did the OI pilot start", "Throughout 2026 - "),  # "will continue throughout 2026" is not a start
+        # "the two days on which the inspection will ordinarily fall" is how long an inspection is, not a wait
+        ("How long do schools wait for their inspection report to be published?", "Two days - "),
+        # "deferral requests made after 4.30 pm" has its own subject: the phone call in the sentence before
+        # is not what it gives the time of
+        ("What time does the lead inspector usually phone the school?", "4.30 pm - "),
     ],
 )
 def test_no_number_or_date_lead_from_a_number_about_something_else(engine, question, wrong_lead):

@@ -171,6 +171,13 @@ def test_asked_role_and_action():
     # being in a place is being present; a clause after the subject is not the act
     assert asked_role_and_action("Can staff be in the room when inspectors talk to pupils?") == ("staff", "present")
     assert asked_role_and_action("Can staff from the trust when asked join?") == ("staff", None)
+    # a subject that is no role: the verb after it is still the act
+    assert asked_role_and_action("Does Ofsted inspect universities?") == (None, "inspect")
+    assert asked_role_and_action("Can the school refuse to let inspectors in?") == (None, "refus")
+    assert asked_role_and_action("Can our trust CEO come to the end-of-day meetings?") == (None, "come")
+    assert asked_role_and_action("Can the final feedback meeting be recorded?") == (None, "record")
+    # "get <thing> <done>": what is done is the act, not the thing
+    assert asked_role_and_action("Can a school get its grade changed after a complaint?") == (None, "chang")
     assert not mentions_role("Headteachers can request a pause", "teacher")
     assert mentions_role("Heads can request a pause", "headteacher")
 

@@ -761,3 +761,15 @@ def test_a_reference_or_a_label_is_not_a_count():
     assert count_of("during the end-of-day meetings on day 1 and day 2, the presence of staff", None) is None
     assert count_of("setting out a total of 132 actions", None).group(1) == "132"
     assert count_of("I know there are thousands of you who want to be inspectors.", None).group(1) == "thousands"
+
+
+def test_a_sentence_refers_back_only_when_it_leans_on_the_one_before():
+    from ofsted_assistant.answer import refers_back
+
+    assert refers_back("Normally, inspections will resume on the next working day, but it may extend up to 5 working days.")
+    assert refers_back("They are expected to be ready to participate in live inspections later this term.")
+    assert refers_back("However, you are not permitted to make this information public.")
+    # a subject of its own, or an empty "it"
+    assert not refers_back("As previously, deferral requests made after 4.30 pm on the notification day are typically not considered.")
+    assert not refers_back("Specifically, it may be wise to focus on: 1. Identifying where your school sits")
+    assert not refers_back("Headteachers can request a pause by contacting the lead inspector.")
