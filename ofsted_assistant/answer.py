@@ -1035,6 +1035,18 @@ def unmentioned(question: str, df: dict[str, int]) -> list[str]:
     return out
 
 
+def absent_objects(question: str, df: dict[str, int]) -> list[str]:
+    """What a yes/no question's act is done to or with ("Does Ofsted inspect nurseries in Scotland?" ->
+    ["nurseries", "scotland"]), when the documents mention none of it (`unmentioned`); else []. A passage about
+    inspecting schools does not answer it either way."""
+    if question_kind(question) != "yesno":
+        return []
+    objects = asked_object(question)
+    missing = set(unmentioned(question, df))
+    gone = [w for w in objects if set(content_terms(w)) & missing]
+    return gone if objects and len(gone) == len(objects) else []
+
+
 def lead_for_answer(question: str, chosen: list[Candidate], df: dict[str, int] | None = None) -> str:
     """The direct answer that leads the first chosen sentence: a yes/no lead hears the other chosen sentences.
     No Yes or No when the question asks about something the documents never mention (`df`: the documents' word

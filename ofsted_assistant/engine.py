@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, absent_objects, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -378,6 +378,18 @@ class Engine:
             return (
                 "weak_evidence",
                 f"They don't mention \u201c{term}\u201d. " + where,
+                evidence,
+            )
+        # "Does Ofsted inspect universities?": what the act is done to is nowhere in the documents, so a passage
+        # about inspecting schools answers it neither way. The nearest passage is shown, for the user to judge.
+        absent = absent_objects(question, self.df)
+        if absent:
+            near = max(cands, key=evidence_of)
+            named = [next((m.group(0) for m in re.finditer(rf"\b{re.escape(w)}\b", question, re.I)), w) for w in absent]
+            return (
+                "weak_evidence",
+                "They don't mention " + " or ".join(f"\u201c{w}\u201d" for w in named) + ". The nearest passage they have "
+                f"({near.hit.chunk.meta.title}, {near.hit.chunk.meta.authority_label}) says: {quoted(near.text)} " + guard.WHERE_TO_GO,
                 evidence,
             )
         # Numbers the question takes for granted must be in the evidence ("extended to 10 days").

@@ -103,11 +103,13 @@ _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 
 def _subject_end(rest: list[str]) -> int:
     """Where a subject that names no role ends: its determiners, then up to three words before "be / get /
-    have ..." ("the final feedback meeting be recorded"), else one word ("Ofsted inspect ...", "a school
-    refuse ...")."""
+    have ..." ("the final feedback meeting be recorded") or a word that comes after verbs ("our trust CEO
+    come to"), else one word ("a school refuse ..."); a subject without a determiner is one word ("Ofsted")."""
     i = 0
     while i < len(rest) and rest[i] in _DETERMINERS:
         i += 1
+    if i == 0:
+        return 1 if len(rest) > 1 else 0  # a bare name is one word: "Ofsted inspect nurseries in ..."
     for j in range(i + 1, min(i + 4, len(rest))):
         if rest[j] in _SUBJECT_ENDS or rest[j + 1 : j + 2] and rest[j + 1] in _AFTER_VERB:
             return j  # "be / get ...", or a word followed by "to / the / for ...": the verb ("trust CEO come to")

@@ -84,6 +84,8 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:ask|asks|asked|asking|apply|applies|applied|applying) for\b", "request"),
         (r"\b(?:someone|somebody|anyone|a (?:friend|colleague|companion|supporter)) (?:with|alongside|beside|next to) (?:me|us|them|you|him|her)\b"
          r"|\b(?:accompanied|supported) by\b", "appropriate person present"),
+        (r"\b(?:my|our|your|his|her|their) (?:partner|husband|wife|spouse|mum|mom|dad|relatives?|other half)\b", "family members"),
+        (r"\b(?:gp|doctor|doctors|therapist|counsellor|counselor|occupational health)\b", "medical advisers"),
         (r"\b(?:social media|facebook|twitter|instagram|tiktok|our website|the website|school website|online|newsletter)\b", "public make public"),
     ]
 ]

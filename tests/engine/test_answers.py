@@ -554,3 +554,16 @@ def test_no_number_or_date_lead_from_a_number_about_something_else(engine, quest
 def test_who_to_call_finds_the_contact_number(engine):
     a = engine.ask("who can i call if the inspection is going badly")
     assert a.answered and "contact number for a senior Ofsted leader" in a.answer, a.answer
+
+
+def test_a_yes_no_question_about_something_the_documents_never_mention_is_declined(engine):
+    a = engine.ask("Does Ofsted inspect nurseries in Scotland?")
+    assert not a.answered and a.refusal == "weak_evidence", a.answer
+    assert "\u201cnurseries\u201d" in a.answer and "\u201cScotland\u201d" in a.answer, a.answer
+    assert "The nearest passage they have" in a.answer  # shown, for the user to judge
+
+
+def test_staff_words_for_family_and_doctors_find_the_sharing_rule(engine):
+    for question in ("Can I tell my partner about the result?", "can I talk to my GP about our grade"):
+        a = engine.ask(question)
+        assert a.answered and "family members, medical advisers" in a.answer, (question, a.answer)

@@ -773,3 +773,15 @@ def test_a_sentence_refers_back_only_when_it_leans_on_the_one_before():
     assert not refers_back("As previously, deferral requests made after 4.30 pm on the notification day are typically not considered.")
     assert not refers_back("Specifically, it may be wise to focus on: 1. Identifying where your school sits")
     assert not refers_back("Headteachers can request a pause by contacting the lead inspector.")
+
+
+def test_what_a_yes_no_question_acts_on_must_be_something_the_documents_mention():
+    from ofsted_assistant.answer import absent_objects
+
+    df = {"ofsted": 9, "inspect": 9, "school": 9, "meet": 3, "colleagu": 2, "staff": 4, "member": 4}
+    assert absent_objects("Does Ofsted inspect nurseries in Scotland?", df) == ["nurseries", "scotland"]
+    assert absent_objects("Does Ofsted inspect universities?", df) == ["universities"]
+    assert absent_objects("Does Ofsted inspect schools?", df) == []
+    assert absent_objects("Can I bring a colleague to the meeting?", df) == []
+    assert absent_objects("Can I bring my partner to the meeting?", df) == []  # one of them is there
+    assert absent_objects("Which universities does Ofsted inspect?", df) == []  # not a yes/no question
