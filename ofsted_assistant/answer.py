@@ -1024,7 +1024,8 @@ def unmentioned(question: str, df: dict[str, int]) -> list[str]:
                 vouched |= set(content_terms(m.group(0)))
     out: list[str] = []
     for w in dict.fromkeys(words(question)):
-        if w in GLOSSARY and any(df.get(t) for t in content_terms(GLOSSARY[w])):
+        said = GLOSSARY.get(w) or (GLOSSARY.get(w[:-1]) if w.endswith("s") else None)  # "complaints" as "complaint"
+        if said and any(df.get(t) for t in content_terms(said)):
             continue
         if english_zipf(w) >= COMMON_ZIPF:
             continue  # everyday words ("ask", "last", "bring") say how, not what about
@@ -1035,12 +1036,19 @@ def unmentioned(question: str, df: dict[str, int]) -> list[str]:
     return out
 
 
+#: A wh-question whose wh-word is not the object: "how does Ofsted inspect ...", "why would a school refuse ...".
+_WH_THEN_AUX = re.compile(r"^\s*(?:how(?: often)?|why|when|where)\s+(?=(?:does|do|did|will|would|can|could|should|must|may)\b)", re.I)
+
+
 def absent_objects(question: str, df: dict[str, int]) -> list[str]:
-    """What a yes/no question's act is done to or with ("Does Ofsted inspect nurseries in Scotland?" ->
-    ["nurseries", "scotland"]), when the documents mention none of it (`unmentioned`); else []. A passage about
+    """What a yes/no or how/why/when question's act is done to or with ("Does Ofsted inspect nurseries in
+    Scotland?" -> ["nurseries", "scotland"]; "How does Ofsted inspect an FE college's finances?" -> ["finances"]), when the documents mention none of it (`unmentioned`); else []. A passage about
     inspecting schools does not answer it either way."""
     if question_kind(question) != "yesno":
-        return []
+        m = _WH_THEN_AUX.match(question)
+        if not m:
+            return []
+        question = question[m.end():]  # "how does Ofsted inspect X?" acts on X as "does Ofsted inspect X?" does
     objects = asked_object(question)
     missing = set(unmentioned(question, df))
     gone = [w for w in objects if set(content_terms(w)) & missing]

@@ -180,7 +180,10 @@ def asked_object(question: str) -> list[str]:
         return []  # "can parents be told ...?": a passive's subject is what the act is done to (the role check)
     if toks[at + 1 : at + 2] in (["as"], ["than"]):
         return []  # "get the same training as other inspectors": what it is compared with, not an object
-    return [w for w in toks[at + 1 :] if content_terms(w)][:2]
+    after = toks[at + 1 :]
+    if "s" in after[:4]:  # "inspect an FE college's finances": what is owned is the object
+        after = after[after.index("s") + 1 :]
+    return [w for w in after if content_terms(w)][:2]
 
 
 def mentions_role(sentence: str, role: str) -> bool:

@@ -784,4 +784,8 @@ def test_what_a_yes_no_question_acts_on_must_be_something_the_documents_mention(
     assert absent_objects("Does Ofsted inspect schools?", df) == []
     assert absent_objects("Can I bring a colleague to the meeting?", df) == []
     assert absent_objects("Can I bring my partner to the meeting?", df) == []  # one of them is there
-    assert absent_objects("Which universities does Ofsted inspect?", df) == []  # not a yes/no question
+    assert absent_objects("Which universities does Ofsted inspect?", df) == []  # the wh-word is the object
+    # "how / why / when does X <act> Y?" acts on Y; of "an FE college's finances", the finances
+    assert absent_objects("How does Ofsted inspect an FE college's finances?", df | {"colleg": 2}) == ["finances"]
+    assert absent_objects("How does Ofsted inspect a school?", df) == []
+    assert absent_objects("Why would Ofsted inspect universities?", df) == ["universities"]
