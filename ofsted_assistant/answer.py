@@ -58,6 +58,15 @@ _MONEY = re.compile(r"((?:£|\$|€)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million
 #: The shape of answer each kind of question asks for.
 ANSWER_TYPES = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT, "money": _MONEY}
 
+#: How often something happens: "every three years", "twice a year", "annually", "regular monitoring reports".
+#: It answers "how often ...?" but leads nothing: the sentence says it in its own words.
+_FREQUENCY = re.compile(
+    r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:day|week|month|term|year|half-term)s?\b"
+    r"|\b(?:once|twice|three times|four times|\d+ times)\s+(?:a|an|per|every|each|in)\b"
+    r"|\b(?:annually|annual|yearly|monthly|weekly|daily|termly|regular|regularly|frequently|periodic|periodically)\b",
+    re.I,
+)
+
 
 @dataclass
 class Candidate:
@@ -103,6 +112,8 @@ def question_kind(question: str) -> str:
                  # "what's the fee?", "what is the chief inspector's salary?", "what are OIs' rates?"
                  r"\bwhat(?:'s| is| are)? (?:the |an? |their |his |her |its )?(?:[\w-]+ ){0,2}?(?:[\w-]+(?:'s|s') )?(?:fee|fees|cost|costs|salary|salaries|pay|budget|rate|rates)\b", q):
         return "money"
+    if re.search(r"\bhow (?:often|frequently|regularly)\b|\bhow many times (?:a|an|per|each|every)\b", q):
+        return "frequency"
     if re.search(r"\bhow many\b|\bhow much\b|\bwhat number\b", q):
         return "count"
     if YES_NO_START.search(q):
@@ -249,6 +260,8 @@ def has_answer_type(kind: str, c: Candidate, question: str = "") -> bool:
     """Does the sentence contain the kind of answer the question asks for (a duration, a time, a date, a number)?
     For "when ...?" a dated source's "today" counts: the source's date answers it. A count must count what
     was asked about."""
+    if kind == "frequency":
+        return bool(_FREQUENCY.search(c.text))
     pattern = ANSWER_TYPES.get(kind)
     if pattern is None:
         return False

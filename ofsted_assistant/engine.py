@@ -88,7 +88,8 @@ class Answer:
 NEAR_EVIDENCE = 0.36
 
 #: What a typed question wants, as the refusal says it ("They don't give a time for that").
-_WANTS = {"time": "a time", "money": "an amount of money", "count": "a number", "duration": "a length of time", "date": "a date"}
+_WANTS = {"time": "a time", "money": "an amount of money", "count": "a number", "duration": "a length of time", "date": "a date",
+          "frequency": "a frequency"}
 
 
 def quoted(text: str) -> str:

@@ -567,3 +567,10 @@ def test_staff_words_for_family_and_doctors_find_the_sharing_rule(engine):
     for question in ("Can I tell my partner about the result?", "can I talk to my GP about our grade"):
         a = engine.ask(question)
         assert a.answered and "family members, medical advisers" in a.answer, (question, a.answer)
+
+
+def test_how_often_is_answered_only_by_a_sentence_that_says_how_often(engine):
+    a = engine.ask("How often are academies inspected?")
+    assert not a.answered and "don't give a frequency" in a.answer, a.answer
+    b = engine.ask("How often will Ofsted publish monitoring reports?")
+    assert b.answered and "regular monitoring reports" in b.answer, b.answer

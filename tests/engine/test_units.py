@@ -789,3 +789,22 @@ def test_what_a_yes_no_question_acts_on_must_be_something_the_documents_mention(
     assert absent_objects("How does Ofsted inspect an FE college's finances?", df | {"colleg": 2}) == ["finances"]
     assert absent_objects("How does Ofsted inspect a school?", df) == []
     assert absent_objects("Why would Ofsted inspect universities?", df) == ["universities"]
+
+
+def test_how_often_asks_for_a_frequency():
+    from types import SimpleNamespace
+
+    from ofsted_assistant.answer import has_answer_type, question_kind
+
+    assert question_kind("How often are academies inspected?") == "frequency"
+    assert question_kind("how many times a year do inspectors visit?") == "frequency"
+    assert question_kind("how many times did they visit?") == "count"
+
+    def says(text):
+        return has_answer_type("frequency", SimpleNamespace(text=text))
+
+    assert says("Ofsted also agreed to publish regular monitoring reports")
+    assert says("Schools are inspected every four years.")
+    assert says("Visits happen twice a year.")
+    assert not says("Inspectors come back two, three, four years later.")
+    assert not says("an immediate pause to all routine Ofsted inspections")
