@@ -256,6 +256,47 @@ def specific_terms(question: str, df: dict[str, int], n_docs: int) -> frozenset[
     return frozenset(t for t in terms if t not in _TYPE_WORDS and not t.isdigit() and df.get(t, 0) <= common)
 
 
+def specific_units(question: str, df: dict[str, int], n_docs: int) -> list[frozenset[str]]:
+    """`specific_terms` grouped by what the question says: each staff phrase with the documents' words for it
+    ("put it off" + defer deferral), each glossary word with its expansion, each other word alone. Only the
+    units some document could match (a word no document uses says nothing about which sentence is meant).
+    "how many inspections has the OI pilot done?" -> [{oi}, {pilot}, {done, complet}]."""
+    common = n_docs / 3
+
+    def keep(terms) -> frozenset[str]:
+        return frozenset(t for t in terms if t not in _TYPE_WORDS and not t.isdigit() and df.get(t, 0) <= common)
+
+    units: list[frozenset[str]] = []
+    used: set[str] = set()
+    for pattern, add in PHRASES:
+        for m in pattern.finditer(question):
+            own = content_terms(m.group(0))
+            units.append(keep(own + content_terms(add)))
+            used |= set(own)
+    for w in words(question):
+        if _is_event_word(w):
+            continue  # "start", "published": the event a "when" asks about, checked by `dates_the_event`
+        for t in content_terms(w):
+            if t in used:
+                continue
+            used.add(t)
+            units.append(keep([t] + (content_terms(GLOSSARY[w]) if w in GLOSSARY else [])))
+    return [u for u in dict.fromkeys(units) if any(df.get(t) for t in u)]
+
+
+def _is_event_word(word: str) -> bool:
+    s = stem(word)
+    return any(s.startswith(form) for form in _EVENT_OF if len(form) > 3) or word in _EVENT_OF
+
+
+def about_enough(units: list[frozenset[str]], terms: frozenset[str]) -> bool:
+    """Does a sentence (its `terms`) speak of enough of what the question is about: at least half of the
+    `specific_units`, and always at least one? "just under a third (42) of the actions have been completed"
+    matches only the "done" of "how many inspections has the OI pilot done?", not the OI pilot."""
+    need = 1 if len(units) <= 2 else (len(units) + 1) // 2
+    return not units or sum(bool(u & terms) for u in units) >= need
+
+
 def has_answer_type(kind: str, c: Candidate, question: str = "") -> bool:
     """Does the sentence contain the kind of answer the question asks for (a duration, a time, a date, a number)?
     For "when ...?" a dated source's "today" counts: the source's date answers it. A count must count what
@@ -421,6 +462,10 @@ def score_candidates(
     # A number, time or date answers only if the sentence (or the one it continues) is about what was asked:
     # "deferral requests made after 4.30 pm" does not say what time inspectors arrive.
     specific = specific_terms(question, df, n_docs)
+    # ... and of enough of it, for a one-part question asked on its own (a follow-up's standalone form carries
+    # the conversation's words, its own words too few; each part of a two-part question is about its own things)
+    alone = focus_question == question and len(question_parts(question)) <= 1
+    units = specific_units(question, df, n_docs) if alone else []
     later_one = asks_later_one(focus_question) and kind in ("date", "time")
     previous: Candidate | None = None
     titles: dict[str, frozenset[str]] = {}
@@ -431,7 +476,7 @@ def score_candidates(
         # paragraph: "A pause ... Normally, inspections will resume on the next working day, but it may extend up
         # to 5 working days." answers "how long does a pause last?". Those words count at half weight.
         before = previous.terms if previous is not None and _same_paragraph(previous, c) and refers_back(c.text) else frozenset()
-        c.about = (not specific or bool(specific & (terms | before))) and not (later_one and (_FIRST_ONE.search(c.text) or not _LATER_ONE.search(c.text)))
+        c.about = (not specific or bool(specific & (terms | before))) and about_enough(units, terms | before) and not (later_one and (_FIRST_ONE.search(c.text) or not _LATER_ONE.search(c.text)))
         c.typed = c.about and has_answer_type(kind, c, focus_question) and (kind != "date" or dates_the_event(focus_question, c.text))
         context = before if c.typed else frozenset()
         previous = c

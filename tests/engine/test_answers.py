@@ -541,6 +541,8 @@ def test_yes_no_lead_only_when_the_sentence_is_about_who_and_what_was_asked(engi
         ("when did the OI pilot start", "Throughout 2026 - "),  # "will continue throughout 2026" is not a start
         # "the two days on which the inspection will ordinarily fall" is how long an inspection is, not a wait
         ("How long do schools wait for their inspection report to be published?", "Two days - "),
+        # "just under a third (42) of the actions have been completed" is about the Big Listen, not the OI pilot
+        ("how many inspections has the OI pilot done?", "Just under a third"),
         # "deferral requests made after 4.30 pm" has its own subject: the phone call in the sentence before
         # is not what it gives the time of
         ("What time does the lead inspector usually phone the school?", "4.30 pm - "),

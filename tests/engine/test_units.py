@@ -808,3 +808,18 @@ def test_how_often_asks_for_a_frequency():
     assert says("Visits happen twice a year.")
     assert not says("Inspectors come back two, three, four years later.")
     assert not says("an immediate pause to all routine Ofsted inspections")
+
+
+def test_a_typed_answer_needs_enough_of_what_the_question_is_about():
+    from ofsted_assistant.answer import about_enough, specific_units
+
+    df = {"oi": 1, "pilot": 6, "complet": 2, "action": 5, "big": 3, "listen": 3, "deferral": 1, "defer": 1, "put": 1}
+    units = specific_units("how many inspections has the OI pilot done?", df, 29)
+    assert frozenset({"oi"}) in units and frozenset({"pilot"}) in units
+    forty_two = frozenset({"third", "action", "complet", "far"})  # "just under a third (42) of the actions have been completed"
+    assert not about_enough(units, forty_two)  # only the "done" of it
+    assert about_enough(specific_units("How many of the Big Listen actions are finished?", df, 29), forty_two | {"big", "listen"})
+    # a staff phrase and the documents' word for it are one thing: "put the inspection off" is the deferral
+    assert about_enough(specific_units("how late can we ask to put the inspection off?", df, 29), frozenset({"deferral", "request"}))
+    # the event a "when" asks about is checked on its own, not as a topic
+    assert specific_units("when did the OI pilot start?", df, 29) == [frozenset({"oi"}), frozenset({"pilot"})]
