@@ -815,11 +815,11 @@ def test_a_typed_answer_needs_enough_of_what_the_question_is_about():
 
     df = {"oi": 1, "pilot": 6, "complet": 2, "action": 5, "big": 3, "listen": 3, "deferral": 1, "defer": 1, "put": 1}
     units = specific_units("how many inspections has the OI pilot done?", df, 29)
-    assert frozenset({"oi"}) in units and frozenset({"pilot"}) in units
+    assert any("oi" in u for u in units) and frozenset({"pilot"}) in units  # "OI" with its glossary expansion
     forty_two = frozenset({"third", "action", "complet", "far"})  # "just under a third (42) of the actions have been completed"
     assert not about_enough(units, forty_two)  # only the "done" of it
     assert about_enough(specific_units("How many of the Big Listen actions are finished?", df, 29), forty_two | {"big", "listen"})
     # a staff phrase and the documents' word for it are one thing: "put the inspection off" is the deferral
     assert about_enough(specific_units("how late can we ask to put the inspection off?", df, 29), frozenset({"deferral", "request"}))
     # the event a "when" asks about is checked on its own, not as a topic
-    assert specific_units("when did the OI pilot start?", df, 29) == [frozenset({"oi"}), frozenset({"pilot"})]
+    assert not any("start" in u for u in specific_units("when did the OI pilot start?", df, 29))
