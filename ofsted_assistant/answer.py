@@ -958,7 +958,7 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
         return ""
     if vote < 0 and _restricted_beyond(question, lead.text):
         return ""  # "can we ask for a deferral?" - "requests made after 4.30 pm are not considered": only then
-    if vote > 0 and _UNIVERSAL.search(question) and not _UNIVERSAL_SAID.search(lead.text):
+    if vote > 0 and _UNIVERSAL.search(question) and not says_all_of(question, lead.text):
         return ""  # "open to all schools?" - "visits to a small number of volunteer schools": not Yes
     if len(chosen) == 1:
         return "Yes" if vote > 0 else "No"
@@ -998,6 +998,23 @@ def _other_actor(question: str, sentence: str) -> bool:
 #: "open to all schools?", "every school?": a Yes needs a sentence that says all / every too.
 _UNIVERSAL = re.compile(r"\b(?:all|every|everyone|everybody|always)\b(?!\s+(?:the\s+)?(?:time|right|day|year)\b)", re.I)
 _UNIVERSAL_SAID = re.compile(r"\b(?:all|every|everyone|everybody|always|each|any)\b", re.I)
+
+
+def says_all_of(question: str, sentence: str) -> bool:
+    """Does the sentence say "all / every" of what the question does ("all of Gilbert's recommendations" needs
+    "all ... recommendations", not "Ofsted always treats people ...")? The question's words for the things
+    quantified are the first three after its "all"; the sentence's "all" must come within four words before one."""
+    m = _UNIVERSAL.search(question)
+    if not m:
+        return True
+    quantified = set(content_terms(" ".join(words(question[m.end():])[:4]))) - {"of", "the"}
+    toks = words(sentence)
+    for i, w in enumerate(toks):
+        if _UNIVERSAL_SAID.fullmatch(w):
+            near = set(content_terms(" ".join(toks[i + 1 : i + 5])))
+            if not quantified or near & quantified:
+                return True
+    return False
 
 
 _RESTRICTION = re.compile(r"\b(?:after|before|until|once|later than)\s+(?:the\s+|a\s+|an\s+)?([\w.]+)", re.I)

@@ -823,3 +823,13 @@ def test_a_typed_answer_needs_enough_of_what_the_question_is_about():
     assert about_enough(specific_units("how late can we ask to put the inspection off?", df, 29), frozenset({"deferral", "request"}))
     # the event a "when" asks about is checked on its own, not as a topic
     assert not any("start" in u for u in specific_units("when did the OI pilot start?", df, 29))
+
+
+def test_all_must_be_said_of_what_the_question_says_all_of():
+    from ofsted_assistant.answer import says_all_of
+
+    q = "Did Ofsted accept all of Gilbert's recommendations?"
+    assert not says_all_of(q, "Ofsted fully accepted this recommendation ... in which Ofsted always treats people with respect")
+    assert says_all_of(q, "Ofsted accepted all the review's recommendations")
+    assert says_all_of("Can all staff have someone with them?", "All staff members can have an appropriate person present")
+    assert not says_all_of("is the pilot open to all schools?", "visits to a small number of volunteer schools")
