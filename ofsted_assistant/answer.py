@@ -364,7 +364,9 @@ def asks_part_of_whole(question: str) -> bool:
 #: "Has Ofsted finished all its actions?", "are all the pledges done?": asks whether the part is the whole.
 _ALL_DONE = re.compile(
     r"\ball\b.{0,40}\b(?:done|finished|complete|completed|delivered|achieved|met|ticked off)\b"
-    r"|\b(?:finish|finished|complete|completed|deliver|delivered|done)\b.{0,12}\ball\b",
+    r"|\b(?:finish|finished|complete|completed|deliver|delivered|done)\b.{0,12}\ball\b"
+    # "has Ofsted finished the Big Listen actions?": the actions, all of them
+    r"|\b(?:finish|finished|complete|completed|deliver|delivered)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:actions|commitments|pledges|recommendations)\b",
     re.I,
 )
 

@@ -84,7 +84,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "union": ("union", "rep"),
 }
 _ROLE_OF = {form: role for role, forms in ROLES.items() for form in forms}
-_MODALS = frozenset("can could may might must should shall will would do does did".split())
+_MODALS = frozenset("can could may might must should shall will would do does did has have".split())
 _PRONOUNS = frozenset("i we you they he she it someone anyone somebody anybody".split())
 _AUX = frozenset("be been allowed able permitted expected required obliged entitled to have has need needs actually just still also really".split())
 _DETERMINERS = frozenset("the a an our my your their any all other".split())

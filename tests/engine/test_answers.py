@@ -221,10 +221,12 @@ def test_yes_and_no_only_when_the_passage_says_so(engine):
     assert not b.answer.startswith(("Yes", "No")), b.answer  # nothing says a head may or may not refuse
 
 
-def test_has_it_all_been_done_is_answered_with_the_part_done(engine):
-    a = engine.ask("Has Ofsted finished all its Big Listen actions?")
+@pytest.mark.parametrize("question", ["Has Ofsted finished all its Big Listen actions?", "has Ofsted finished the Big Listen actions?"])
+def test_has_it_all_been_done_is_answered_with_the_part_done(engine, question):
+    # "the actions" are all of them; before, "fully accepted this recommendation" answered the second one Yes
+    a = engine.ask(question)
     assert a.answered and a.answer.startswith("No - "), a.answer
-    assert "42" in a.answer.split("[")[0]
+    assert "42" in a.answer.split("[")[0] or "Forty-two" in a.answer.split("[")[0]
 
 
 def test_a_refusal_names_the_words_the_documents_lack_as_typed(engine):

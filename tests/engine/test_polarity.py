@@ -250,3 +250,10 @@ def test_people_a_question_asks_about_must_be_spoken_of():
     assert people_absent("Can a teacher request a deferral?", ["Headteachers can request a deferral."]) == []
     assert people_absent("Can governors attend?", ["Inviting as many governors/trustees as possible is recommended."]) == []
     assert people_absent("What is a pause?", ois) == []  # no one asked about
+
+
+def test_a_has_question_asks_about_its_verb():
+    from ofsted_assistant.polarity import asked_role_and_action
+
+    assert asked_role_and_action("has Ofsted finished the Big Listen actions?") == (None, "finish")
+    assert asked_role_and_action("Have they started the trials?") == (None, "start")
