@@ -28,7 +28,8 @@ _TIME = re.compile(r"\b(\d{1,2}[.:]\d{2}\s*(?:am|pm)|\d{1,2}\s*(?:am|pm))\b", re
 _DATE = re.compile(
     r"\b(\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
-    r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:in|during|throughout|later in|early)\s+(?:the\s+)?(?:\d{4}(?:-\d{2})?|January|February|March|April|May|June|July|August|September|October|November|December|the year|the term))\b",
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:in|during|throughout|later in|early)\s+(?:the\s+)?(?:\d{4}(?:-\d{2})?|January|February|March|April|May|June|July|August|September|October|November|December|the year|the term)|"
+    r"(?:later )?(?:this|next) (?:term|year))\b",
     re.I,
 )
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -155,7 +156,7 @@ def count_of(text: str, noun: str | None) -> re.Match | None:
 
 # "When did X start/open/...?" is answered by a date for that event, not by a date of something else.
 _EVENT_VERBS = {
-    "start": ("start", "begin", "began", "begun", "launch", "commenc", "open", "underway", "kick"),
+    "start": ("start", "begin", "began", "begun", "launch", "commenc", "open", "underway", "kick", "live"),  # "go live"
     "end": ("end", "finish", "clos", "conclud", "stop"),
     "publish": ("publish", "releas", "announc", "out"),
     "change": ("chang", "updat", "revis", "introduc"),
@@ -171,6 +172,25 @@ def asked_event(question: str) -> str | None:
             if stem(w).startswith(form):
                 return group
     return None
+
+
+def event_date(question: str, text: str) -> re.Match | None:
+    """The date in `text` of the event the question asks about: the one nearest after its word ("... live
+    inspections later this term, with further cohorts to begin training later in the year": "when will the
+    next cohort start?" -> "later in the year"); the first date when the question names no event."""
+    dates = list(_DATE.finditer(text))
+    event = asked_event(question)
+    if not dates or event is None:
+        return dates[0] if dates else None
+    asked = {f for w in words(question) for f in _EVENT_VERBS[event] if stem(w).startswith(f)}  # "live", not "begin"
+
+    def places(forms) -> list[int]:
+        return [m.start() for m in re.finditer(r"[\w-]+", text) if any(stem(m.group(0).lower()).startswith(f) for f in forms)]
+
+    at = places(asked) or places(_EVENT_VERBS[event])
+    if not at:
+        return dates[0]
+    return min(dates, key=lambda d: min((d.start() - i) if d.start() >= i else 10 * (i - d.start()) for i in at))
 
 
 def dates_the_event(question: str, text: str) -> bool:
@@ -276,6 +296,8 @@ def specific_units(question: str, df: dict[str, int], n_docs: int) -> list[froze
     for w in words(question):
         if _is_event_word(w):
             continue  # "start", "published": the event a "when" asks about, checked by `dates_the_event`
+        if w not in GLOSSARY and english_zipf(w) >= COMMON_ZIPF:
+            continue  # everyday words ("going", "get", "come") say how, not what about
         for t in content_terms(w):
             if t in used:
                 continue
@@ -1169,10 +1191,12 @@ def lead_for(question: str, best: Candidate) -> str:
         return ""
     if kind == "count" and _REMAINDER.search(question) and _PROPORTION.search(text):
         return ""  # "how many are still outstanding?" is not "42 out of 132" (completed): let the sentence say it
-    m = count_of(text, counted_noun(question)) if kind == "count" else pattern.search(text)
+    m = count_of(text, counted_noun(question)) if kind == "count" else event_date(question, text) if kind == "date" else pattern.search(text)
     if kind == "count" and asks_part_of_whole(question) and (part := _PROPORTION.search(text)):
         m = _COUNT.search(text, part.start()) or m  # "how many of the commitments ...?" -> "Just under a third (42)"
     if not m:
         return ""
     phrase = " ".join(m.group(1).split())
+    if kind == "date" and re.search(r"\b(?:this|next)\b", phrase, re.I) and best.hit.chunk.meta.date:
+        phrase += f" (as of {format_date(best.hit.chunk.meta.date)}, the date of the source)"  # "later this term": which term
     return phrase[0].upper() + phrase[1:]

@@ -587,3 +587,16 @@ def test_a_question_about_people_the_closest_passages_never_name_is_declined(eng
     assert not a.answered and "\u201cgovernors\u201d" in a.answer and "The nearest one" in a.answer, a.answer
     b = engine.ask("Can governors come to the end-of-day meetings?")  # they do speak of governors here
     assert b.answered and "governors/trustees" in b.answer, b.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        # "this term" is the source's term: the lead says as of when
+        ("when are the pilot OIs going live?", "Later this term (as of 13 March 2026, the date of the source) - "),
+        ("when will the next cohort start training?", "Later in the year"),
+    ],
+)
+def test_a_when_question_gets_the_date_of_its_own_event_in_a_sentence_with_two(engine, question, lead):
+    a = engine.ask(question)
+    assert a.answered and a.answer.startswith(lead), a.answer

@@ -833,3 +833,13 @@ def test_all_must_be_said_of_what_the_question_says_all_of():
     assert says_all_of(q, "Ofsted accepted all the review's recommendations")
     assert says_all_of("Can all staff have someone with them?", "All staff members can have an appropriate person present")
     assert not says_all_of("is the pilot open to all schools?", "visits to a small number of volunteer schools")
+
+
+def test_the_date_of_the_event_asked_about_is_the_one_after_its_word():
+    from ofsted_assistant.answer import event_date
+
+    text = ("They are expected to be ready to participate in live inspections later this term, with further cohorts "
+            "to begin training later in the year.")
+    assert event_date("when are the pilot OIs going live?", text).group(1) == "later this term"
+    assert event_date("when will the next cohort start training?", text).group(1) == "later in the year"
+    assert event_date("when is it?", text).group(1) == "later this term"  # no event named: the first
