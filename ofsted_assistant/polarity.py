@@ -210,7 +210,8 @@ _COVERED_BY: dict[str, tuple[str, ...]] = {
 def people_absent(question: str, sentences: list[str]) -> list[str]:
     """The people a question asks about (as typed), when none of the sentences speaks of any of them:
     "What training do governors get?" against sentences about OIs' training -> ["governors"]."""
-    asked = [(w, _role(w)) for w in dict.fromkeys(words(question)) if _role(w) in _COVERED_BY]
+    main = re.split(r"(?<=\w)[\s,]+(?:if|unless|in case|because|while|when|whenever)\b", question, maxsplit=1)[0]  # "... if a child dies": a case
+    asked = [(w, _role(w)) for w in dict.fromkeys(words(main)) if _role(w) in _COVERED_BY]
     if not asked:
         return []
     text = " ".join(sentences)

@@ -250,6 +250,8 @@ def test_people_a_question_asks_about_must_be_spoken_of():
     assert people_absent("Can a teacher request a deferral?", ["Headteachers can request a deferral."]) == []
     assert people_absent("Can governors attend?", ["Inviting as many governors/trustees as possible is recommended."]) == []
     assert people_absent("What is a pause?", ois) == []  # no one asked about
+    # people in the case the question puts are not who it asks about
+    assert people_absent("can the inspection be paused if a child dies?", ["A pause happens if an inspection is suspended."]) == []
 
 
 def test_a_has_question_asks_about_its_verb():
