@@ -587,7 +587,33 @@ def list_continuations(chosen: list[Candidate], next_chunk, embed) -> list[Candi
             rest.terms = frozenset(content_terms(rest.text))
             out.append(rest)
             cur = rest
+        if cur is c and c.text.rstrip().endswith(":") and not c.intro and not c.hit.chunk.text[c.end :].strip():
+            follower = _first_sentence_after_heading(c, next_chunk(c.hit.chunk), embed)
+            if follower is not None and not any(_overlaps(d, follower) for d in chosen):
+                out.append(follower)  # "School leaders can support this by:" + the next section's first sentence
     return out
+
+
+def _first_sentence_after_heading(c: Candidate, nxt, embed) -> Candidate | None:
+    """The first sentence of passage `nxt`, after a heading line ("Removing reference to Ofsted"), as a candidate
+    scored like `c`, which announces it."""
+    if nxt is None:
+        return None
+    text = nxt.text
+    blocks = [(m.start(), m.end()) for m in re.finditer(r"\S[^\n]*(?:\n(?!\n)[^\n]*)*", text)]
+    if blocks and not re.search(r"[.?!:]\s*$", text[blocks[0][0] : blocks[0][1]]) and len(blocks) > 1:
+        blocks = blocks[1:]  # a heading: no closing stop
+    if not blocks:
+        return None
+    start, end = blocks[0]
+    spans = split_sentences(text[start:end])
+    if spans:
+        end = start + spans[0][1]
+    rest = Candidate(Hit(nxt, dense=c.hit.dense, fused=c.hit.fused), c.hit_rank, start, end, " ".join(text[start:end].split()))
+    rest.sim, rest.lex, rest.score, rest.topic = c.sim, c.lex, c.score, c.topic
+    rest.vec = embed([rest.text])[0]
+    rest.terms = frozenset(content_terms(rest.text))
+    return rest
 
 
 _CONTINUES = re.compile(r"^(instead|however|but|normally|although|otherwise|unless|as previously|even so)\b", re.I)
@@ -661,6 +687,22 @@ def whole_lists(cands: list[Candidate], chosen: list[Candidate], open_question: 
         for d in shown:
             if d not in out:
                 out.append(d)
+    return out
+
+
+def with_followers(cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """A chosen sentence that ends by announcing what follows ("School leaders can support this by:") and is
+    not a list's introduction with its list is shown with the sentence that follows it in its passage ("Remove
+    all references to your school's Ofsted grading ..."): alone it says nothing."""
+    out: list[Candidate] = []
+    for c in chosen:
+        out.append(c)
+        if not c.text.rstrip().endswith(":") or c.intro:
+            continue
+        after = [d for d in cands if d.hit.chunk.chunk_id == c.hit.chunk.chunk_id and d.start >= c.end and not d.intro]
+        nxt = min(after, key=lambda d: d.start, default=None)
+        if nxt is not None and nxt not in chosen and nxt not in out and not any(_overlaps(nxt, d) for d in chosen):
+            out.append(nxt)
     return out
 
 
@@ -769,10 +811,19 @@ _SAID_ABOUT = re.compile(
     r"(?:about|on|regarding)\s+(?P<topic>[^?]{2,40}?)\s*\??\s*$", re.I)
 
 
+#: "What does the NEU say leaders should do?", "what is the union telling heads to do?": its advice to them.
+_ADVICE_TO = re.compile(
+    r"\bwhat (?:does|did|do|would|is|are) (?:the )?[\w' -]{2,30}? (?:say|says|tell|want|advise|recommend|urge|suggest|expect|ask|"
+    r"saying|telling|advising|recommending|urging|suggesting|asking)\s+(?P<who>(?:[\w'-]+\s+){0,2}?[\w'-]+)\s+"
+    r"(?:should|must|to|ought to|need to|needs to|can)\s+(?:be\s+)?do(?:ing)?\b", re.I)
+
+
 def said_about(question: str) -> str | None:
-    """What a "does the union say anything about X?" / "what does the NEU say about X?" question asks about: X."""
-    m = _SAID_ABOUT.search(question)
-    return m.group("topic").strip() if m and content_terms(m.group("topic")) else None
+    """What a "does the union say anything about X?" / "what does the NEU say about X?" question asks about: X;
+    for "what does the NEU say leaders should do?", the people advised."""
+    m = _SAID_ABOUT.search(question) or _ADVICE_TO.search(question)
+    topic = m.group("topic" if "topic" in m.groupdict() else "who") if m else ""
+    return topic.strip() if m and content_terms(topic) else None
 
 
 def asked_sentence(question: str) -> str | None:
@@ -910,7 +961,7 @@ def select(
             groups.add(_group(c))
         if not perspectives:
             break
-    return with_antecedents(cands, whole_lists(cands, chosen, open_question))
+    return with_followers(cands, with_antecedents(cands, whole_lists(cands, chosen, open_question)))
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

@@ -600,3 +600,13 @@ def test_a_question_about_people_the_closest_passages_never_name_is_declined(eng
 def test_a_when_question_gets_the_date_of_its_own_event_in_a_sentence_with_two(engine, question, lead):
     a = engine.ask(question)
     assert a.answered and a.answer.startswith(lead), a.answer
+
+
+def test_what_the_union_tells_leaders_to_do_is_answered_with_what_it_announces(engine):
+    # a general "what does the NEU say leaders should do?" was declined; and "School leaders can support this
+    # by:" ends its passage: the next passage's first sentence is what it announces
+    for question in ("What does the NEU say leaders should do?", "What does the NEU tell leaders to do?"):
+        a = engine.ask(question)
+        assert a.answered, a.answer
+        assert "School leaders can support this by:" in a.answer and "Remove all references" in a.answer, a.answer
+        assert all(c.authority == "union" for c in a.citations)

@@ -843,3 +843,13 @@ def test_the_date_of_the_event_asked_about_is_the_one_after_its_word():
     assert event_date("when are the pilot OIs going live?", text).group(1) == "later this term"
     assert event_date("when will the next cohort start training?", text).group(1) == "later in the year"
     assert event_date("when is it?", text).group(1) == "later this term"  # no event named: the first
+
+
+def test_what_a_source_tells_people_to_do_is_asked_about_those_people():
+    from ofsted_assistant.answer import said_about
+
+    assert said_about("What does the NEU say leaders should do?") == "leaders"
+    assert said_about("what is the union telling heads to do?") == "heads"
+    assert said_about("what does the NEU want school leaders to do?") == "school leaders"
+    assert said_about("does the union say anything about attendance?") == "attendance"
+    assert said_about("What should I do?") is None
