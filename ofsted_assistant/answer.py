@@ -986,6 +986,10 @@ _CONTRAST = re.compile(r"^(however|but|although|though|unless|except|even so|nev
 #: Questions about exclusivity ("only for the head?", "just for schools?"), which a sentence's polarity cannot answer.
 _EXCLUSIVE = re.compile(r"\b(?:only|solely|exclusively|just (?:for|the|to))\b|\b(?:is|are|was) (?:it|that|this) just\b", re.I)
 
+#: "Is X still ...?" asks whether something is so now; the documents say what was so when written. ("Can we
+#: still ask ...?" asks whether something is allowed even so: not matched.)
+_STILL_SO = re.compile(r"^\s*(?:so |and |but )?(?:is|are|was|were|does|do)\b[^?]{0,60}?\bstill\b", re.I)
+
 #: A sentence that leaves the matter open ("Ofsted is also exploring whether a similar approach can be adopted
 #: across ... social care"; a party's pledge "if it wins power"): neither Yes nor No.
 _OPEN_MATTER = re.compile(r"\bwhether\b(?! or not)|\bpledg(?:e|ed|es|ing)\b|\bpromis(?:e|ed|es|ing)\b|\bif (?:it|they|he|she) wins?\b", re.I)
@@ -1013,6 +1017,8 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     lead = chosen[0]
     if _EXCLUSIVE.search(question):
         return ""  # "is it only for schools?": a sentence about schools says nothing of "only"; let it speak
+    if _STILL_SO.search(question):
+        return ""  # "is Steve Rollett still at the CST?": a source says what was so when it was written, not now
     compared = _COMPARATIVE.search(question)
     if compared and not re.search(rf"\b{compared.group(1)}\b", lead.text, re.I):
         return ""  # "paid the same as their salaries?" is not answered by "Ofsted's ability to match salaries"

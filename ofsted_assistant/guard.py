@@ -163,6 +163,20 @@ _PERSON_ASK = re.compile(
     re.I,
 )
 _NAMED_PERSON = re.compile(r"\b(?:[A-Z][a-z]+)\s(?:[A-Z][a-z]+)\b")
+#: A named individual: a title and a name ("Mr David Jones"), or a role and a full name ("our inspector Karen
+#: Walsh"). Routed away unless the documents name them (Sir Martyn Oliver, Steve Rollett are public figures there).
+_TITLED_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    r"|\b(?:inspector|hmi|teacher|colleague|headteacher|head|deputy|governor|pupil|student|senco|TA)\s+(?:called\s+|named\s+)?"
+    r"(?P<full>[A-Z][a-z'-]+\s+[A-Z][a-z'-]+)\b"
+)
+#: Someone's own contact or personal details: "the home address of ...", "her mobile number", "where does he live".
+_PERSONAL_DETAILS = re.compile(
+    r"\b(?:home (?:address|phone|number)|personal (?:email|e-mail|phone|mobile|number|address|details)|mobile (?:number|phone)|"
+    r"(?:his|her|their) (?:address|phone number|email|e-mail|date of birth|age|family|health|medical)|"
+    r"where (?:does |do )?(?:he|she|they|[A-Z][a-z]+(?: [A-Z][a-z]+)?) lives?)\b",
+    re.I,
+)
 _PUPIL_WORDS = re.compile(r"\b(pupil|student|child|my son|my daughter|in y(ear)?\s?\d+|send register|safeguarding file)\b", re.I)
 
 
@@ -190,9 +204,10 @@ def route(question: str, known=lambda name: False) -> Route | None:
             "does the handbook say about pausing an inspection?\u201d) and use the answer and its sources in your own "
             "writing. " + COVERAGE,
         )
+    named = _TITLED_NAME.search(q)
     if _EMAIL.search(q) or _PHONE.search(q) or _NI.search(q) or _DOB.search(q) or _PERSON_ASK.search(q) or (
         _PUPIL_WORDS.search(q) and _NAMED_PERSON.search(q)
-    ):
+    ) or _PERSONAL_DETAILS.search(q) or (named and not known(named.group("name") or named.group("full"))):
         return Route(
             "personal_data",
             "Your question includes personal details about someone (a name with personal information, an email "

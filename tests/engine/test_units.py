@@ -84,6 +84,11 @@ def test_split_and_check_answer():
         ("what grade will we get?", "named_school"),
         ("My pupil Jane Smith in Y6 was upset, what did inspectors record?", "personal_data"),
         ("Ring me on 07700 900123 about the pilot", "personal_data"),
+        # a named individual the documents don't name, or someone's own details
+        ("Our lead inspector was Mr David Jones - has he had complaints before?", "personal_data"),
+        ("Is our inspector Karen Walsh allowed to refuse a deferral?", "personal_data"),
+        ("Can you tell me the home address of Sir Martyn Oliver?", "personal_data"),
+        ("where does Martyn Oliver live?", "personal_data"),
     ],
 )
 def test_route(question, kind):
@@ -93,7 +98,8 @@ def test_route(question, kind):
 
 @pytest.mark.parametrize("question", ["Can I bring a colleague to this meeting?", "What does the School Inspection Handbook say about pauses?", "Who is HMCI?",
                                       "How do we contact the lead inspector?", "how much notice will we get?", "Which inspectors can join the OI pilot?",
-                                      "when will we be told about the inspection?"])
+                                      "when will we be told about the inspection?", "What's the contact number for a senior Ofsted leader?",
+                                      "can the head have her deputy on the call?"])
 def test_route_leaves_normal_questions(question):
     assert route(question, known=lambda name: "school inspection" in name.lower()) is None
 
@@ -853,3 +859,16 @@ def test_what_a_source_tells_people_to_do_is_asked_about_those_people():
     assert said_about("what does the NEU want school leaders to do?") == "school leaders"
     assert said_about("does the union say anything about attendance?") == "attendance"
     assert said_about("What should I do?") is None
+
+
+def test_a_named_person_the_documents_name_is_not_routed_away():
+    known = {"rollett", "christine gilbert"}.__contains__
+    assert route("what did Mr Rollett say?", known=lambda n: n.lower() in ("rollett",)) is None
+    assert route("What did Dame Christine Gilbert recommend?", known=known) is None
+
+
+def test_still_so_now_gets_no_yes_or_no():
+    from ofsted_assistant.answer import _STILL_SO
+
+    assert _STILL_SO.search("is Steve Rollett still at the CST?")
+    assert not _STILL_SO.search("can we still ask for a deferral after 4.30?")
