@@ -22,7 +22,7 @@ from .answer import Candidate, absent_objects, asked_event, asks_later_one, aske
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
-from .polarity import contradicted_premise, people_absent
+from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, Filters, Hit, Retriever, expand_query
 from .settings import Settings
 from .spelling import Speller, english_zipf
@@ -432,17 +432,6 @@ class Engine:
                     f"{meta.title} ({meta.publisher}, {meta.authority_label}) says: {quoted(c.text)} " + guard.WHERE_TO_GO,
                     evidence,
                 )
-        # "What training do governors get before an inspection?": the closest passages are about OIs' training;
-        # none speaks of governors (or, for a question about heads, of leaders or staff), so none answers it.
-        nobody = people_absent(question, [c.text for c in closest])
-        if nobody:
-            near = closest[0]
-            return (
-                "weak_evidence",
-                "The closest passages don't speak of " + " or ".join(f"\u201c{w}\u201d" for w in nobody) + ". The nearest "
-                f"one ({near.hit.chunk.meta.title}, {near.hit.chunk.meta.authority_label}) says: {quoted(near.text)} " + guard.WHERE_TO_GO,
-                evidence,
-            )
         # "What time ...?", "how much ... paid?", "how many ...?", "how long ...?": when no passage close to the
         # question gives that kind of answer at all, the documents do not answer it.
         kind = question_kind(focus or question)

@@ -191,35 +191,6 @@ def mentions_role(sentence: str, role: str) -> bool:
     return any(form in stems or any(s.startswith(form) for s in stems) for form in ROLES[role])
 
 
-#: Who else a sentence may name and still speak of a role: a rule for "staff" or "school leaders" covers
-#: headteachers; one for headteachers speaks to a question about leaders. Governors, parents, pupils and
-#: inspectors are nobody else. (The union is a source, not someone a rule is about: not checked.)
-_COVERED_BY: dict[str, tuple[str, ...]] = {
-    "headteacher": ("headteacher", "deputy", "leader", "staff"),
-    "deputy": ("deputy", "headteacher", "leader", "staff"),
-    "teacher": ("teacher", "staff", "headteacher", "deputy", "leader"),  # "headteachers can request" speaks to teachers
-    "leader": ("leader", "headteacher", "deputy", "staff"),
-    "staff": ("staff", "teacher", "leader", "headteacher", "deputy"),
-    "governor": ("governor",),
-    "parent": ("parent",),
-    "pupil": ("pupil",),
-    "inspector": ("inspector",),
-}
-
-
-def people_absent(question: str, sentences: list[str]) -> list[str]:
-    """The people a question asks about (as typed), when none of the sentences speaks of any of them:
-    "What training do governors get?" against sentences about OIs' training -> ["governors"]."""
-    main = re.split(r"(?<=\w)[\s,]+(?:if|unless|in case|because|while|when|whenever)\b", question, maxsplit=1)[0]  # "... if a child dies": a case
-    asked = [(w, _role(w)) for w in dict.fromkeys(words(main)) if _role(w) in _COVERED_BY]
-    if not asked:
-        return []
-    text = " ".join(sentences)
-    if any(mentions_role(text, other) for _, role in asked for other in _COVERED_BY[role]):
-        return []
-    return [w for w, _ in asked]
-
-
 # Where a sentence says what may, must or may not be done: the people named before it are who it is about.
 _VERDICT_WORDS = frozenset("can cannot could may must should shall will won't not permitted allowed encouraged recommended voluntary required is are".split())
 
