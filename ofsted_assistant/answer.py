@@ -270,9 +270,15 @@ def specific_terms(question: str, df: dict[str, int], n_docs: int) -> frozenset[
     """The words of a question that say what it is about, with the documents' words for them (glossary and
     phrases): not the kind of answer wanted ("what time", "how many"), and not the words most passages share
     ("Ofsted", "school", "inspection"). "What time do inspectors arrive on day one?" -> {arriv}."""
-    common = n_docs / 3
     terms = content_terms(question) + content_terms(" ".join(phrase_equivalents(question)))
     terms += [t for w in words(question) if w in GLOSSARY for t in content_terms(GLOSSARY[w])]
+    return _specific(terms, df, n_docs)
+
+
+def _specific(terms, df: dict[str, int], n_docs: int) -> frozenset[str]:
+    """The terms that can say what a question is about: not answer-kind words, numbers, or words in more than a
+    third of the passages."""
+    common = n_docs / 3
     return frozenset(t for t in terms if t not in _TYPE_WORDS and not t.isdigit() and df.get(t, 0) <= common)
 
 
@@ -281,17 +287,12 @@ def specific_units(question: str, df: dict[str, int], n_docs: int) -> list[froze
     ("put it off" + defer deferral), each glossary word with its expansion, each other word alone. Only the
     units some document could match (a word no document uses says nothing about which sentence is meant).
     "how many inspections has the OI pilot done?" -> [{oi}, {pilot}, {done, complet}]."""
-    common = n_docs / 3
-
-    def keep(terms) -> frozenset[str]:
-        return frozenset(t for t in terms if t not in _TYPE_WORDS and not t.isdigit() and df.get(t, 0) <= common)
-
     units: list[frozenset[str]] = []
     used: set[str] = set()
     for pattern, add in PHRASES:
         for m in pattern.finditer(question):
             own = content_terms(m.group(0))
-            units.append(keep(own + content_terms(add)))
+            units.append(_specific(own + content_terms(add), df, n_docs))
             used |= set(own)
     for w in words(question):
         if _is_event_word(w):
@@ -302,7 +303,7 @@ def specific_units(question: str, df: dict[str, int], n_docs: int) -> list[froze
             if t in used:
                 continue
             used.add(t)
-            units.append(keep([t] + (content_terms(GLOSSARY[w]) if w in GLOSSARY else [])))
+            units.append(_specific([t] + (content_terms(GLOSSARY[w]) if w in GLOSSARY else []), df, n_docs))
     return [u for u in dict.fromkeys(units) if any(df.get(t) for t in u)]
 
 
@@ -579,12 +580,10 @@ def list_continuations(chosen: list[Candidate], next_chunk, embed) -> list[Candi
             block = nxt.text.find("\n\n")
             end = len(nxt.text) if block == -1 else block
             start = len(nxt.text) - len(nxt.text.lstrip())
-            rest = Candidate(Hit(nxt, dense=cur.hit.dense, fused=cur.hit.fused), cur.hit_rank, start, end, " ".join(nxt.text[start:end].split()))
+            rest = _carried(cur, nxt, start, end)
             if any(_overlaps(d, rest) for d in chosen):
                 break  # already shown
-            rest.sim, rest.lex, rest.score, rest.topic = cur.sim, cur.lex, cur.score, cur.topic
             rest.vec = embed([rest.text])[0]
-            rest.terms = frozenset(content_terms(rest.text))
             out.append(rest)
             cur = rest
         if cur is c and c.text.rstrip().endswith(":") and not c.intro and not c.hit.chunk.text[c.end :].strip():
@@ -609,9 +608,16 @@ def _first_sentence_after_heading(c: Candidate, nxt, embed) -> Candidate | None:
     spans = split_sentences(text[start:end])
     if spans:
         end = start + spans[0][1]
-    rest = Candidate(Hit(nxt, dense=c.hit.dense, fused=c.hit.fused), c.hit_rank, start, end, " ".join(text[start:end].split()))
-    rest.sim, rest.lex, rest.score, rest.topic = c.sim, c.lex, c.score, c.topic
+    rest = _carried(c, nxt, start, end)
     rest.vec = embed([rest.text])[0]
+    return rest
+
+
+def _carried(c: Candidate, chunk, start: int, end: int) -> Candidate:
+    """`chunk`'s text from `start` to `end` as a candidate scored like `c`, whose passage it carries on (the rest
+    of a list, what a closing colon announces); its vector is the caller's to add."""
+    rest = Candidate(Hit(chunk, dense=c.hit.dense, fused=c.hit.fused), c.hit_rank, start, end, " ".join(chunk.text[start:end].split()))
+    rest.sim, rest.lex, rest.score, rest.topic = c.sim, c.lex, c.score, c.topic
     rest.terms = frozenset(content_terms(rest.text))
     return rest
 

@@ -97,6 +97,16 @@ def quoted(text: str) -> str:
     return "\u201c" + text.strip().strip("\u201c\u201d\"").strip() + "\u201d"
 
 
+def nearest_passage(near: Candidate) -> str:
+    """How a refusal shows the passage that came closest, so the user can judge it."""
+    return f"The nearest passage they have ({near.hit.chunk.meta.title}, {near.hit.chunk.meta.authority_label}) says: {quoted(near.text)} "
+
+
+def as_typed(found: list[str], question: str) -> list[str]:
+    """Each of `found` (the question's words, lower-cased) as the user typed it ("scotland" -> "Scotland")."""
+    return [next((m.group(0) for m in re.finditer(rf"\b{re.escape(w)}\b", question, re.I)), w) for w in found]
+
+
 def evidence_of(c: Candidate, sim: float | None = None) -> float:
     """How well one sentence answers: its meaning (cosine `sim`, by default its similarity to the question) and
     the question's rare words it contains (or its document's title does)."""
@@ -360,12 +370,8 @@ class Engine:
                      and english_zipf(w) < COMMON_ZIPF][:4]  # "still", "word": everyday words, not the topic
             near = max(cands, key=evidence_of)
             if evidence >= NEAR_EVIDENCE:  # close, but not close enough to answer: show it, so the user can judge
-                why = (
-                    "They don't say that directly. The nearest passage they have "
-                    f"({near.hit.chunk.meta.title}, {near.hit.chunk.meta.authority_label}) says: {quoted(near.text)} "
-                )
-                return ("weak_evidence", why + guard.WHERE_TO_GO, evidence)
-            shown = [next((m.group(0) for m in re.finditer(rf"\b{re.escape(w)}\b", question, re.I)), w) for w in shown]  # as typed
+                return ("weak_evidence", "They don't say that directly. " + nearest_passage(near) + guard.WHERE_TO_GO, evidence)
+            shown = as_typed(shown, question)
             why = (
                 "They don't mention " + ", ".join(f"\u201c{w}\u201d" for w in shown) + ", and the closest passages are not about what you asked. "
                 if shown
@@ -385,12 +391,10 @@ class Engine:
         # about inspecting schools answers it neither way. The nearest passage is shown, for the user to judge.
         absent = absent_objects(question, self.df)
         if absent:
-            near = max(cands, key=evidence_of)
-            named = [next((m.group(0) for m in re.finditer(rf"\b{re.escape(w)}\b", question, re.I)), w) for w in absent]
             return (
                 "weak_evidence",
-                "They don't mention " + " or ".join(f"\u201c{w}\u201d" for w in named) + ". The nearest passage they have "
-                f"({near.hit.chunk.meta.title}, {near.hit.chunk.meta.authority_label}) says: {quoted(near.text)} " + guard.WHERE_TO_GO,
+                "They don't mention " + " or ".join(f"\u201c{w}\u201d" for w in as_typed(absent, question)) + ". "
+                + nearest_passage(max(cands, key=evidence_of)) + guard.WHERE_TO_GO,
                 evidence,
             )
         # Numbers the question takes for granted must be in the evidence ("extended to 10 days").
@@ -406,7 +410,8 @@ class Engine:
         missing += sorted(f"{n} {unit}s" for n, unit in quantities(claimed) - quantities(top_text) if n not in missing)
         # ... and times of day and months, in the sentences closest to the question: "accepted until 6pm" is not
         # confirmed by "after 4.30 pm", nor "the trials start in February" by a blog post dated 22 February
-        closest = sorted(cands, key=lambda c: c.score, reverse=True)[:5]
+        ranked = sorted(cands, key=lambda c: c.score, reverse=True)
+        closest = ranked[:5]
         near_text = " ".join(c.text for c in closest) + " " + " ".join(
             format_date(c.hit.chunk.meta.date) for c in closest if c.hit.chunk.meta.date)
         if not re.search(r"\b(?:if|suppose|supposing|say)\b", claimed, re.I):  # "and if I only ask at 5pm?": a case, not a claim
@@ -422,7 +427,7 @@ class Engine:
             )
         # A premise the passages contradict ("since the meeting is compulsory ..." / "voluntary").
         wanted = named_authorities(question)
-        for rank, c in enumerate(sorted(cands, key=lambda c: c.score, reverse=True)):
+        for rank, c in enumerate(ranked):
             meta = c.hit.chunk.meta
             why = contradicted_premise(question, c.text, near=rank < 3, named_source=bool(wanted) and meta.authority in wanted)
             if why:

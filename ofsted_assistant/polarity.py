@@ -94,7 +94,7 @@ _LIGHT_VERBS = frozenset("get gets getting got receive receives".split())
 
 
 #: Words that end a subject that is not a role ("can a school get ...", "can the final feedback meeting be ...").
-_SUBJECT_ENDS = frozenset("be been have has get gets got getting receive receives still actually just also really ever".split())
+_SUBJECT_ENDS = _LIGHT_VERBS | frozenset("be been have has still actually just also really ever".split())
 #: Words that follow a verb rather than a noun of the subject ("refuse to", "appeal the grade", "pay for").
 _AFTER_VERB = frozenset("to the a an our my their your its his her in at on with for from about into up out back off".split())
 #: A past participle after "get / have <thing>": "get its grade changed", "have the report published".
