@@ -5,7 +5,8 @@ repeated. Like the dev split, these were used to develop the engine: they are no
 
     .venv/bin/python bench/probes.py            # the development probes
     .venv/bin/python bench/probes.py --fresh    # the second set (counts only until the third was written)
-    .venv/bin/python bench/probes.py --third    # the third set: counts only
+    .venv/bin/python bench/probes.py --third    # the third set (counts only until the fourth was written)
+    .venv/bin/python bench/probes.py --fourth   # the fourth set: counts only
 
 Writes docs/bench/probes-<timestamp>.json (each question, whether it was answered, the refusal kind and
 evidence); asserts nothing.
@@ -165,17 +166,65 @@ THIRD_IN_SCOPE = [
     "Did Ofsted accept Gilbert's recommendation for a single improvement plan?",
 ]
 
-#: name -> (out-of-scope, in-scope, whether to list the misses); the third set reports counts only.
+#: A fourth set, written at the start of the 2026-11-24 night session before any change that session (from then on
+#: the third set above is used for development too) and run only for its counts (`--fourth`).
+FOURTH_OUT_OF_SCOPE = [
+    'What is the deadline to apply for the next OI cohort?',
+    'How many questions are in the consultation on the renewed framework?',
+    'What will the report card grades look like?',
+    'Which schools took part in the January trial visits?',
+    'How many complaints did Ofsted receive last year?',
+    "What does the coroner's report say about Ofsted?",
+    "Is Sir Martyn Oliver's contract being renewed?",
+    "What is the NASUWT's view on the OI pilot?",
+    'How much is an OI paid per inspection outside the pilot?',
+    'Can a deferred inspection be deferred again?',
+    'What does paragraph 200 of the handbook say?',
+    'What evidence do inspectors need to downgrade a school to inadequate?',
+    'How is the Ofsted Academy funded?',
+    "When did Ruth Perry's inquest finish?",
+    'Who is on the board of the Confederation of School Trusts?',
+    'Does the OI pilot cover schools in Northern Ireland?',
+    "What are the rules on inspectors taking photos of pupils' work?",
+    'How long does a monitoring inspection last?',
+    "What did the Education Select Committee's report recommend?",
+    'How many trust executives have become OIs so far?',
+]
+FOURTH_IN_SCOPE = [
+    'Can I have someone with me when an inspector interviews me?',
+    'Am I allowed to walk out of the final feedback meeting and come back?',
+    'Can our chair of governors come to the end of day meetings?',
+    'We missed the 4.30 deadline - will they still consider our deferral?',
+    'Who gets to call a pause?',
+    'If an inspection is paused, when does it start again?',
+    'Will the same inspector investigate our concerns afterwards?',
+    "Can I post our inspection result on the school's Facebook page?",
+    'How far has Ofsted got with its Big Listen promises?',
+    'When does the consultation on the new framework open?',
+    'Are ITE providers included in the pilots of the new approach?',
+    'Do pilot OIs do different inspection work from other OIs?',
+    'Can OIs in the pilot come from local authorities?',
+    'Is Ofsted planning something similar for social care?',
+    'What did Martyn Oliver say at the ASCL conference?',
+    'Should we still mention our Ofsted rating at open days?',
+    'Which pupils does the union say we should focus on?',
+    'What did Hartwright say about the length of inspections?',
+    'Why might parents get confused if trusts are inspected too?',
+    'What did Labour want to replace headline grades with?',
+]
+
+#: name -> (out-of-scope, in-scope, whether to list the misses); the fourth set reports counts only.
 SETS = {
     "development": (OUT_OF_SCOPE, IN_SCOPE, True),
     "fresh": (FRESH_OUT_OF_SCOPE, FRESH_IN_SCOPE, True),
-    "third": (THIRD_OUT_OF_SCOPE, THIRD_IN_SCOPE, False),
+    "third": (THIRD_OUT_OF_SCOPE, THIRD_IN_SCOPE, True),
+    "fourth": (FOURTH_OUT_OF_SCOPE, FOURTH_IN_SCOPE, False),
 }
 
 
 def main() -> None:
     args = sys.argv[1:]
-    name = "third" if "--third" in args else "fresh" if "--fresh" in args else "development"
+    name = next((n for n in ("fourth", "third", "fresh") if f"--{n}" in args), "development")
     oos, ins, list_misses = SETS[name]
     engine = Engine(Settings.from_env())
     rows = []
@@ -188,7 +237,7 @@ def main() -> None:
     answered = sum(r["answered"] for r in rows if r["group"] == "in_scope")
     print(f"out of scope: {declined}/{len(oos)} declined")
     print(f"in scope: {answered}/{len(ins)} answered")
-    for r in rows if list_misses else ():  # the third set reports counts only (see THIRD_OUT_OF_SCOPE)
+    for r in rows if list_misses else ():  # the fourth set reports counts only (see FOURTH_OUT_OF_SCOPE)
         wrong = r["answered"] == (r["group"] == "out_of_scope")
         if wrong:
             print(f"  {r['group']}: {'answered' if r['answered'] else 'declined'}: {r['question']}")
