@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .guard import looks_like_instructions
-from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_object, asked_role_and_action, existence, mentions_role, polarity, role_is_subject
-from .retrieval import GLOSSARY, PHRASES, Hit, expand_query, phrase_equivalents
+from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_object, asked_role_and_action, existence, mentions_role, polarity, restricting_phrases, role_is_subject
+from .retrieval import GLOSSARY, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents
 from .spelling import english_zipf
 from .text import STOPWORDS, content_terms, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
 
@@ -68,6 +68,19 @@ _FREQUENCY = re.compile(
     re.I,
 )
 
+#: Contact details: a phone number, an email address, a web address. It answers "what's the helpline number?"
+#: but leads nothing: the sentence gives it in its own words.
+_CONTACT = re.compile(
+    r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bwww\.[\w-]+|https?://|\b[\w-]+\.(?:gov|org|co|ac)\.uk\b",
+    re.I,
+)
+#: A question asking for contact details themselves ("what's the phone number for the helpline?"), not about them.
+_ASKS_CONTACT = re.compile(
+    r"\b(?:what|which|give|send|tell)\b.{0,40}\b(?:(?:phone|telephone|contact|helpline|mobile)\s+number|e-?mail address|"
+    r"website|web address|postal address|postcode)\b",
+    re.I,
+)
+
 
 @dataclass
 class Candidate:
@@ -113,6 +126,8 @@ def question_kind(question: str) -> str:
                  # "what's the fee?", "what is the chief inspector's salary?", "what are OIs' rates?"
                  r"\bwhat(?:'s| is| are)? (?:the |an? |their |his |her |its )?(?:[\w-]+ ){0,2}?(?:[\w-]+(?:'s|s') )?(?:fee|fees|cost|costs|salary|salaries|pay|budget|rate|rates)\b", q):
         return "money"
+    if _ASKS_CONTACT.search(q):
+        return "contact"
     if re.search(r"\bhow (?:often|frequently|regularly)\b|\bhow many times (?:a|an|per|each|every)\b", q):
         return "frequency"
     if re.search(r"\bhow many\b|\bhow much\b|\bwhat number\b", q):
@@ -326,6 +341,8 @@ def has_answer_type(kind: str, c: Candidate, question: str = "") -> bool:
     was asked about."""
     if kind == "frequency":
         return bool(_FREQUENCY.search(c.text))
+    if kind == "contact":
+        return bool(_CONTACT.search(c.text))
     pattern = ANSWER_TYPES.get(kind)
     if pattern is None:
         return False
@@ -832,6 +849,58 @@ def said_about(question: str) -> str | None:
     return topic.strip() if m and content_terms(topic) else None
 
 
+#: "What did Ian Hartwright say about report cards?": who is asked about, and on what.
+_SPEAKER_ON = re.compile(
+    r"\bwhat\s+(?:did|does|has|had|do)\s+(?P<who>[\w' .-]{2,40}?)\s+(?:say|said|says|think|thinks|thought|tell|told|"
+    r"write|wrote|warn|warned)\s+(?:[\w']+\s+){0,2}?(?:about|on|regarding)\s+(?P<topic>[^?]{2,40}?)\s*\??\s*$", re.I)
+
+
+def speaker_and_topic(question: str) -> tuple[str, str] | None:
+    """Who a "what did X say about Y?" question asks about, and Y, when X is named (not "the union",
+    "Ofsted": what a source says is the whole document): ("Ian Hartwright", "report cards")."""
+    m = _SPEAKER_ON.search(question)
+    if not m or named_authorities(m.group("who")) or not content_terms(m.group("topic")):
+        return None
+    who = m.group("who").strip()
+    return (who, m.group("topic").strip()) if re.search(r"\b[A-Z][\w'-]+", who) else None
+
+
+def speaker_terms(who: str, sentences: list[str] = ()) -> list[frozenset[str]]:
+    """The ways a sentence can name `who`: its last name ("Ian Hartwright" -> {hartwright}), or the words an
+    abbreviation stands for ("CST" -> {confeder, school, trust}); and an organisation speaks through the people
+    the documents name with it ("Steve Rollett, deputy chief executive of the Confederation of School Trusts"
+    -> {rollett}), among `sentences`."""
+    last = words(who)[-1]
+    ways = [frozenset(content_terms(last))]
+    if last in GLOSSARY:
+        ways.append(frozenset(content_terms(GLOSSARY[last])))
+    ways = [w for w in ways if w]
+    for sentence in sentences:
+        if any(way <= set(content_terms(sentence)) for way in ways):
+            ways += [frozenset(content_terms(m.group(1))) for m in _NAMED_WITH.finditer(sentence)]
+    return list(dict.fromkeys(w for w in ways if w))
+
+
+#: A sentence that opens with a person and their role: "Steve Rollett, deputy chief executive of ...".
+_NAMED_WITH = re.compile(r"^\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Professor) )?[A-Z][a-z]+ ([A-Z][a-z'-]+),")
+
+
+def quoted_on(ways: list[frozenset[str]], units: list[frozenset[str]], documents: list[list[frozenset[str]]],
+              before: int = 1, after: int = 3) -> bool | None:
+    """Do the documents (each a list of sentence terms, in order) speak of every one of the topic's `units`
+    within a few sentences of naming the speaker (one of `ways`)? None when they never name the speaker."""
+    named = False
+    for sents in documents:
+        for i, terms in enumerate(sents):
+            if not any(way <= terms for way in ways):
+                continue
+            named = True
+            near = frozenset().union(*sents[max(0, i - before) : i + after + 1])
+            if all(u & near for u in units):
+                return True
+    return False if named else None
+
+
 def asked_sentence(question: str) -> str | None:
     """The sentence that asks, when a question comes with context first ("I'm a TA and really anxious about
     being observed. Am I allowed to have someone with me ...?" -> the second sentence); None for one sentence."""
@@ -1186,7 +1255,7 @@ def unmentioned(question: str, df: dict[str, int]) -> list[str]:
                 vouched |= set(content_terms(m.group(0)))
     out: list[str] = []
     for w in dict.fromkeys(words(question)):
-        said = GLOSSARY.get(w) or (GLOSSARY.get(w[:-1]) if w.endswith("s") else None)  # "complaints" as "complaint"
+        said = glossary_for(w)  # "complaints" as "complaint", "stopped" as "stop"
         if said and any(df.get(t) for t in content_terms(said)):
             continue
         if english_zipf(w) >= COMMON_ZIPF:
@@ -1200,21 +1269,67 @@ def unmentioned(question: str, df: dict[str, int]) -> list[str]:
 
 #: A wh-question whose wh-word is not the object: "how does Ofsted inspect ...", "why would a school refuse ...".
 _WH_THEN_AUX = re.compile(r"^\s*(?:how(?: often)?|why|when|where)\s+(?=(?:does|do|did|will|would|can|could|should|must|may)\b)", re.I)
+#: An act rarer than this in English ("stil", Zipf 2.6) may be a typo of another word: not declined on.
+_PLAIN_ZIPF = 3.0
+#: "What happens if an inspection finds ...?": the case it asks about, which is asked as "does an inspection find ...?".
+_WHAT_IF = re.compile(r"^\s*what\s+(?:happens|would happen|will happen|should happen|do (?:we|i|you) do)\s+(?:if|when|once)\s+(?=\w)", re.I)
 
 
 def absent_objects(question: str, df: dict[str, int]) -> list[str]:
-    """What a yes/no or how/why/when question's act is done to or with ("Does Ofsted inspect nurseries in
-    Scotland?" -> ["nurseries", "scotland"]; "How does Ofsted inspect an FE college's finances?" -> ["finances"]), when the documents mention none of it (`unmentioned`); else []. A passage about
-    inspecting schools does not answer it either way."""
-    if question_kind(question) != "yesno":
+    """What a yes/no, how/why/when or "what happens if" question's act is done to, with or where, when the
+    documents mention none of it (`unmentioned`); else []. "Does Ofsted inspect nurseries in Scotland?" ->
+    ["nurseries", "scotland"]; "How does Ofsted inspect an FE college's finances?" -> ["finances"]; "Can a
+    school be inspected during exam season?" -> ["exam"]; "What happens if an inspection finds a safeguarding
+    failure?" -> ["safeguarding", "failure"]. A passage about inspecting schools answers none of them.
+    The act's object counts as absent when none of it is mentioned; a narrowing phrase ("during exam season",
+    "be paid mileage") when no word of it but everyday ones is; and the act itself when it is not an everyday
+    word ("Can a school appeal against a decision not to pause?" -> ["appeal"])."""
+    if (m := _WHAT_IF.match(question)):
+        question = "does " + question[m.end():]  # the case asked about, as a yes/no question
+    elif question_kind(question) != "yesno":
         m = _WH_THEN_AUX.match(question)
         if not m:
             return []
         question = question[m.end():]  # "how does Ofsted inspect X?" acts on X as "does Ofsted inspect X?" does
-    objects = asked_object(question)
     missing = set(unmentioned(question, df))
+    if not missing:
+        return []
+    objects = asked_object(question)
     gone = [w for w in objects if set(content_terms(w)) & missing]
-    return gone if objects and len(gone) == len(objects) else []
+    if objects and len(gone) == len(objects):
+        return gone
+    for phrase in restricting_phrases(question):
+        gone = [w for w in phrase if set(content_terms(w)) & missing]
+        if gone and all(w in gone or english_zipf(w) >= COMMON_ZIPF for w in phrase):
+            return gone
+    act = next((w for w in words(question) if stem(w) == asked_role_and_action(question)[1]), None)
+    if (act and set(content_terms(act)) & missing and _PLAIN_ZIPF <= english_zipf(act) < COMMON_ZIPF
+            and not any(k.startswith(t) for t in content_terms(act) for k in df if len(t) >= 4 and df[k])):  # "defer": "deferral"
+        return [act]  # "Can a school appeal against ...?": the act itself is nowhere in the documents (nor an everyday word)
+    return []
+
+
+#: "What qualifications do I need ...?", "which grants are there ...?": the thing asked for, named before the verb.
+_WH_NOUN = re.compile(
+    r"^\s*(?:what|which)\s+(?:kinds? of\s+|sorts? of\s+|types? of\s+)?([a-z][\w-]+)\s+"
+    r"(?=(?:do|does|did|is|are|was|were|will|would|can|could|should|must|have|has)\b)", re.I)
+#: "How do I apply ...?": the act whose way is asked.
+_HOW_TO = re.compile(
+    r"^\s*how\s+(?:do|can|should|would|could|might|will|does)\s+(?:i|we|you|they|one|someone|anyone|people|staff|"
+    r"schools?|a school|heads?|leaders?)\s+(?:go about\s+)?([a-z][\w-]+)", re.I)
+
+
+def absent_asked_for(question: str, df: dict[str, int]) -> tuple[str, str] | None:
+    """What a question asks for when the documents never mention it (`unmentioned`): the thing a "what X do
+    ...?" question wants ("What qualifications do I need to become an Ofsted Inspector?" -> ("qualifications",
+    "thing")) or the act a "how do I X?" wants the way of ("How do I apply to join the OI pilot?" ->
+    ("apply", "act")). None when they mention it, or the question has neither shape."""
+    for pattern, kind in ((_WH_NOUN, "thing"), (_HOW_TO, "act")):
+        m = pattern.match(question)
+        if m:
+            w = m.group(1).lower()
+            return (w, kind) if set(content_terms(w)) & set(unmentioned(question, df)) else None
+    return None
 
 
 def lead_for_answer(question: str, chosen: list[Candidate], df: dict[str, int] | None = None) -> str:

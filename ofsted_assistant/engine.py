@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, absent_objects, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -26,7 +26,7 @@ from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, Filters, Hit, Retriever, expand_query
 from .settings import Settings
 from .spelling import Speller, english_zipf
-from .text import STOPWORDS, clock_times, content_terms, find_paragraph_refs, format_date, months, numbers, quantities, words
+from .text import STOPWORDS, clock_times, content_terms, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
 CANNOT_ANSWER = "The documents I have don't answer that."
@@ -89,7 +89,7 @@ NEAR_EVIDENCE = 0.36
 
 #: What a typed question wants, as the refusal says it ("They don't give a time for that").
 _WANTS = {"time": "a time", "money": "an amount of money", "count": "a number", "duration": "a length of time", "date": "a date",
-          "frequency": "a frequency"}
+          "frequency": "a frequency", "contact": "contact details"}
 
 
 def quoted(text: str) -> str:
@@ -159,6 +159,16 @@ class Engine:
         for c in chunks:
             self.df.update(set(content_terms(c.text)))
         self.n_chunks = len(chunks)
+        # each document's sentences in order, as terms: who is quoted near what (`quoted_on`)
+        self.doc_sentences: list[list[frozenset[str]]] = []
+        self.sentence_texts: list[str] = []
+        for doc in dict.fromkeys((c.doc_id, c.doc_version) for c in chunks):
+            seen: dict[str, frozenset[str]] = {}
+            for c in sorted((c for c in chunks if (c.doc_id, c.doc_version) == doc), key=lambda c: c.ordinal):
+                for a, b in split_sentences(c.text):  # chunks overlap: a sentence they share is counted once
+                    seen.setdefault(c.text[a:b].strip(), frozenset(content_terms(c.text[a:b])))
+            self.doc_sentences.append(list(seen.values()))
+            self.sentence_texts += list(seen)
         self._following = {(c.doc_id, c.doc_version, c.ordinal): c for c in chunks}
         chunk_words = [words(c.text) for c in chunks]
         self.speller = Speller([w for ws in chunk_words for w in ws] + list(GLOSSARY))
@@ -387,6 +397,17 @@ class Engine:
                 f"They don't mention \u201c{term}\u201d. " + where,
                 evidence,
             )
+        # "What qualifications do I need ...?", "How do I apply ...?": what is asked for is nowhere in the documents.
+        asked_for = absent_asked_for(question, self.df)
+        if asked_for:
+            word, kind = asked_for
+            shown = as_typed([word], question)[0]
+            return (
+                "weak_evidence",
+                (f"They don't say how to {shown}. " if kind == "act" else f"They don't mention \u201c{shown}\u201d. ")
+                + nearest_passage(max(cands, key=evidence_of)) + guard.WHERE_TO_GO,
+                evidence,
+            )
         # "Does Ofsted inspect universities?": what the act is done to is nowhere in the documents, so a passage
         # about inspecting schools answers it neither way. The nearest passage is shown, for the user to judge.
         absent = absent_objects(question, self.df)
@@ -397,6 +418,18 @@ class Engine:
                 + nearest_passage(max(cands, key=evidence_of)) + guard.WHERE_TO_GO,
                 evidence,
             )
+        # "What did Ian Hartwright say about report cards?": the documents quote him, but nowhere near that topic.
+        said = speaker_and_topic(focus or question)
+        if said:
+            who, topic = said
+            units = specific_units(topic, self.df, self.n_chunks)
+            if units and quoted_on(speaker_terms(who, self.sentence_texts), units, self.doc_sentences) is False:
+                return (
+                    "weak_evidence",
+                    f"They quote {who}, but not about \u201c{topic}\u201d. "
+                    + nearest_passage(max(cands, key=evidence_of)) + guard.WHERE_TO_GO,
+                    evidence,
+                )
         # Numbers the question takes for granted must be in the evidence ("extended to 10 days").
         claimed = premise_text(question)  # not the asker's own circumstances ("off sick for two weeks")
         stated = {n for n in numbers(claimed) if len(n) <= 4}
@@ -586,8 +619,6 @@ class Engine:
 
 def _best_spans(text: str, claims: list[str]) -> list[tuple[int, int]]:
     """The passage sentences that best match the claims (for highlighting)."""
-    from .text import split_sentences
-
     spans = split_sentences(text)
     out = []
     for claim in claims:

@@ -96,7 +96,7 @@ _LIGHT_VERBS = frozenset("get gets getting got receive receives".split())
 #: Words that end a subject that is not a role ("can a school get ...", "can the final feedback meeting be ...").
 _SUBJECT_ENDS = _LIGHT_VERBS | frozenset("be been have has still actually just also really ever".split())
 #: Words that follow a verb rather than a noun of the subject ("refuse to", "appeal the grade", "pay for").
-_AFTER_VERB = frozenset("to the a an our my their your its his her in at on with for from about into up out back off".split())
+_AFTER_VERB = frozenset("to the a an our my their your its his her in at on with for from about into up out back off against".split())
 #: A past participle after "get / have <thing>": "get its grade changed", "have the report published".
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 
@@ -184,6 +184,41 @@ def asked_object(question: str) -> list[str]:
     if "s" in after[:4]:  # "inspect an FE college's finances": what is owned is the object
         after = after[after.index("s") + 1 :]
     return [w for w in after if content_terms(w)][:2]
+
+
+#: Verbs whose passive keeps an object: "will OIs be paid mileage?", "are staff given time off?".
+_KEEPS_OBJECT = frozenset("paid given offered sent told shown charged awarded granted promised owed lent".split())
+#: Prepositions whose noun says when, where or for what the act is asked about ("inspected during exam season").
+_RESTRICTING = frozenset("during in at within outside inside before after for".split())
+#: Words that end such a phrase: another preposition, or a clause of its own.
+_PHRASE_ENDS = _PREPOSITIONS | _RESTRICTING | frozenset("if when whether because while where and or but to by about".split())
+
+
+def restricting_phrases(question: str) -> list[list[str]]:
+    """The noun phrases that narrow what a yes/no question asks, after its act: what a passive's act still
+    gives ("be paid mileage" -> ["mileage"]) and each "during / in / at / for ..." phrase ("can a school be
+    inspected during exam season?" -> [["exam", "season"]]). Determiners and pronouns are left out."""
+    role, action = asked_role_and_action(question)
+    if not action:
+        return []
+    toks = words(question)
+    at = next((i for i, w in enumerate(toks) if stem(w) == action), None)
+    if at is None:
+        return []
+
+    def phrase(i: int) -> list[str]:
+        out = []
+        while i < len(toks) and toks[i] not in _PHRASE_ENDS and toks[i] not in _MODALS:
+            if toks[i] not in _DETERMINERS and toks[i] not in _PRONOUNS and content_terms(toks[i]):
+                out.append(toks[i])
+            i += 1
+        return out
+
+    groups = []
+    if at > 0 and toks[at - 1] in ("be", "been") and toks[at] in _KEEPS_OBJECT:
+        groups.append(phrase(at + 1))
+    groups += [phrase(i + 1) for i in range(at + 1, len(toks)) if toks[i] in _RESTRICTING]
+    return [g for g in groups if g]
 
 
 def mentions_role(sentence: str, role: str) -> bool:

@@ -24,6 +24,8 @@ GLOSSARY: dict[str, str] = {
     "fe": "further education",
     "mat": "multi-academy trust",
     "mats": "multi-academy trusts",
+    "org": "organisation",
+    "orgs": "organisations",
     "send": "special educational needs disabilities",
     "eif": "education inspection framework",
     "ri": "requires improvement",
@@ -62,6 +64,21 @@ GLOSSARY: dict[str, str] = {
     "judgement": "judgment",  # British spelling; the documents write "judgment"
     "judgements": "judgments",
 }
+
+
+def glossary_for(word: str) -> str | None:
+    """The glossary's words for `word` or for the word it inflects: "complaints" as "complaint", "stopped"
+    as "stop", "suspending" as "suspend"."""
+    if word in GLOSSARY:
+        return GLOSSARY[word]
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        base = word[: -len(suffix)]
+        if not word.endswith(suffix) or len(base) < 3:
+            continue
+        for form in (base, base[:-1] if base[-1:] == base[-2:-1] else None, base + "e"):  # "stopped", "paused"
+            if form and form in GLOSSARY:
+                return GLOSSARY[form]
+    return None
 
 
 # How staff say it -> how the documents say it. Phrases a word glossary cannot catch ("push it back").

@@ -594,3 +594,38 @@ def test_what_the_union_tells_leaders_to_do_is_answered_with_what_it_announces(e
         assert a.answered, a.answer
         assert "School leaders can support this by:" in a.answer and "Remove all references" in a.answer, a.answer
         assert all(c.authority == "union" for c in a.citations)
+
+
+@pytest.mark.parametrize(
+    "question, said",
+    [
+        ("Can a school be inspected during exam season?", "\u201cexam\u201d"),  # a narrowing phrase
+        ("Will OIs in the pilot be paid mileage?", "\u201cmileage\u201d"),  # what a passive act gives
+        ("What happens if an inspection finds a safeguarding failure?", "\u201csafeguarding\u201d"),
+        ("What qualifications do I need to become an Ofsted Inspector?", "\u201cqualifications\u201d"),
+        ("How do I apply to join the OI pilot?", "how to apply"),
+        ("What did Ian Hartwright say about report cards?", "They quote Ian Hartwright, but not about"),
+        ("What is the phone number for the Ofsted complaints helpline?", "don't give contact details"),
+    ],
+)
+def test_near_miss_questions_are_declined_with_the_nearest_passage(engine, question, said):
+    # each was answered with passages about something near it: pay, applying, Hartwright's other words
+    a = engine.ask(question)
+    assert not a.answered and a.refusal == "weak_evidence", a.answer
+    assert said in a.answer, a.answer
+    assert "passage" in a.answer  # the nearest one is shown, for the user to judge
+
+
+@pytest.mark.parametrize(
+    "question, found",
+    [
+        ("What did the CST say about inspecting trusts?", "inevitable"),  # said by the CST's Steve Rollett
+        ("What did Hartwright say about the length of inspections?", "enough time"),
+        ("what kind of orgs can the OI peer groups come from?", "multi-academy trusts"),
+        ("Can the head ask for a pause during the inspection?", "pause"),
+        ("who can i call if the inspection is going badly", "contact number"),
+    ],
+)
+def test_what_the_documents_do_say_is_still_answered(engine, question, found):
+    a = engine.ask(question)
+    assert a.answered and found in a.answer, a.answer

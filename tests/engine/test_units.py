@@ -797,6 +797,96 @@ def test_what_a_yes_no_question_acts_on_must_be_something_the_documents_mention(
     assert absent_objects("Why would Ofsted inspect universities?", df) == ["universities"]
 
 
+def test_a_narrowing_phrase_or_the_case_asked_about_must_be_something_the_documents_mention():
+    from ofsted_assistant.answer import absent_objects
+    from ofsted_assistant.polarity import restricting_phrases
+
+    assert restricting_phrases("Can a school be inspected during exam season?") == [["exam", "season"]]
+    assert restricting_phrases("Will OIs in the pilot be paid mileage?") == [["mileage"]]  # a passive that keeps its object
+    assert restricting_phrases("Can staff be in the room when inspectors talk to pupils?") == []
+    assert restricting_phrases("Can an inspection be stopped halfway through if something serious happens?") == []
+    df = {"ofsted": 9, "inspect": 9, "inspection": 9, "school": 9, "pilot": 3, "oi": 3, "week": 2, "paus": 2}
+    assert absent_objects("Can a school be inspected during exam season?", df) == ["exam"]  # "season": an everyday word
+    assert absent_objects("Can a school be inspected during the school holidays?", df) == ["holidays"]  # "school": everyday
+    assert absent_objects("Will OIs in the pilot be paid mileage?", df) == ["mileage"]
+    assert absent_objects("Do teachers get paid extra during an inspection week?", df) == []  # the week is there
+    # "what happens if ...?" asks about the case as "does ...?" would
+    assert absent_objects("What happens if an inspection finds a safeguarding failure?", df) == ["safeguarding", "failure"]
+    assert absent_objects("What happens if an inspection is paused?", df) == []
+    assert absent_objects("What happens to the pilot?", df) == []
+    # the act itself, when no document uses it and it is not an everyday word
+    assert absent_objects("Can a school appeal against a decision not to pause?", df | {"decision": 1}) == ["appeal"]
+    assert absent_objects("Can a school ask for a pause?", df) == []  # "ask": an everyday word
+    assert absent_objects("can we stil ask for a pause", df) == []  # "stil": rare in English too, maybe a typo
+    assert absent_objects("Can the lead inspector defer an inspection?", df | {"deferral": 2}) == []  # as "deferral"
+    assert absent_objects("Can an inspection be stopped halfway through?", df) == []  # "stop": the glossary's pause
+
+
+def test_the_glossary_hears_inflected_words():
+    from ofsted_assistant.retrieval import glossary_for
+
+    assert glossary_for("stopped") == glossary_for("stop") == "pause"
+    assert glossary_for("complaints") == glossary_for("complaint")
+    assert glossary_for("postponed") == "deferral"  # its own entry first
+    assert glossary_for("stopping") == "pause"
+    assert glossary_for("inspections") is None
+
+
+def test_what_is_asked_for_must_be_something_the_documents_mention():
+    from ofsted_assistant.answer import absent_asked_for
+
+    df = {"ofsted": 9, "inspector": 9, "pilot": 3, "oi": 3, "join": 2, "train": 3, "need": 2, "organis": 1, "come": 2}
+    assert absent_asked_for("What qualifications do I need to become an Ofsted Inspector?", df) == ("qualifications", "thing")
+    assert absent_asked_for("What training do I need to become an Ofsted Inspector?", df) is None
+    assert absent_asked_for("How do I apply to join the OI pilot?", df) == ("apply", "act")
+    assert absent_asked_for("How do I join the OI pilot?", df) is None
+    assert absent_asked_for("What kind of orgs can the OI peer groups come from?", df) is None  # the glossary's word
+    assert absent_asked_for("What fraction of the actions were done?", df) is None  # not a "what X do ...?"
+
+
+def test_a_named_speaker_must_be_quoted_near_the_topic():
+    from ofsted_assistant.answer import quoted_on, speaker_and_topic, speaker_terms
+
+    assert speaker_and_topic("What did Ian Hartwright say about report cards?") == ("Ian Hartwright", "report cards")
+    assert speaker_and_topic("What did the CST say about trust inspections?") == ("the CST", "trust inspections")
+    assert speaker_and_topic("What does the union say about banners?") is None  # a source: the whole document speaks
+    assert speaker_and_topic("What did they say about banners?") is None  # nobody named
+    sentences = ["Labour plans to replace grades with report cards.", "The committee met.", "It heard evidence.",
+                 "Nothing else.", "Ian Hartwright, from the NAHT, warned there isn't enough time.",
+                 "Steve Rollett, deputy chief executive of the Confederation of School Trusts, spoke.",
+                 "Rollett said trust inspection was inevitable."]
+    from ofsted_assistant.text import content_terms
+
+    doc = [frozenset(content_terms(x)) for x in sentences]
+    assert speaker_terms("Ian Hartwright") == [frozenset({"hartwright"})]
+    cst = speaker_terms("the CST", sentences)
+    assert frozenset({"rollett"}) in cst  # an organisation speaks through the person named with it
+    assert quoted_on(speaker_terms("Ian Hartwright"), [frozenset({"card"})], [doc]) is False
+    assert quoted_on(speaker_terms("Ian Hartwright"), [frozenset({"time"})], [doc]) is True
+    assert frozenset({"trust"}) not in cst  # "... of School Trusts," names no person
+    assert quoted_on(cst, [frozenset(content_terms("inevitable"))], [doc]) is True
+    assert quoted_on(speaker_terms("Jane Doe"), [frozenset({"card"})], [doc]) is None  # never named: not this check
+
+
+def _candidate(text: str):
+    from types import SimpleNamespace as NS
+
+    from ofsted_assistant.answer import Candidate
+
+    return Candidate(NS(chunk=NS(text=text, chunk_id="c1", meta=NS(date=None))), 0, 0, len(text), text)
+
+
+def test_a_question_for_contact_details_wants_them():
+    from ofsted_assistant.answer import has_answer_type, question_kind
+
+    assert question_kind("What is the phone number for the Ofsted complaints helpline?") == "contact"
+    assert question_kind("what's the email address for the lead inspector?") == "contact"
+    assert question_kind("who do I phone if it goes wrong?") != "contact"
+    cand = _candidate("You will receive a contact number for a senior Ofsted leader.")
+    assert not has_answer_type("contact", cand)
+    assert has_answer_type("contact", _candidate("Call 0300 123 1231 or email enquiries@ofsted.gov.uk."))
+
+
 def test_how_often_asks_for_a_frequency():
     from types import SimpleNamespace
 
