@@ -1269,6 +1269,8 @@ def unmentioned(question: str, df: dict[str, int]) -> list[str]:
 
 #: A wh-question whose wh-word is not the object: "how does Ofsted inspect ...", "why would a school refuse ...".
 _WH_THEN_AUX = re.compile(r"^\s*(?:how(?: often)?|why|when|where)\s+(?=(?:does|do|did|will|would|can|could|should|must|may)\b)", re.I)
+#: "Who replaces the lead inspector if they fall ill?": a case a wh-question asks about, after its question.
+_IF_CASE = re.compile(r"^\s*(?:who|what|which|where|how)\b[^?,]*?\s(?:if|in case)\s+(?=\w)", re.I)
 #: An act rarer than this in English ("stil", Zipf 2.6) may be a typo of another word: not declined on.
 _PLAIN_ZIPF = 3.0
 #: "What happens if an inspection finds ...?": the case it asks about, which is asked as "does an inspection find ...?".
@@ -1284,7 +1286,7 @@ def absent_objects(question: str, df: dict[str, int]) -> list[str]:
     The act's object counts as absent when none of it is mentioned; a narrowing phrase ("during exam season",
     "be paid mileage") when no word of it but everyday ones is; and the act itself when it is not an everyday
     word ("Can a school appeal against a decision not to pause?" -> ["appeal"])."""
-    if (m := _WHAT_IF.match(question)):
+    if (m := _WHAT_IF.match(question) or _IF_CASE.search(question)):
         question = "does " + question[m.end():]  # the case asked about, as a yes/no question
     elif question_kind(question) != "yesno":
         m = _WH_THEN_AUX.match(question)
@@ -1294,7 +1296,7 @@ def absent_objects(question: str, df: dict[str, int]) -> list[str]:
     missing = set(unmentioned(question, df))
     if not missing:
         return []
-    objects = asked_object(question)
+    objects = [w for w in asked_object(question) if not w.endswith("ly")]  # "goes badly": how, not what
     gone = [w for w in objects if set(content_terms(w)) & missing]
     if objects and len(gone) == len(objects):
         return gone
@@ -1304,7 +1306,7 @@ def absent_objects(question: str, df: dict[str, int]) -> list[str]:
             return gone
     act = next((w for w in words(question) if stem(w) == asked_role_and_action(question)[1]), None)
     if (act and set(content_terms(act)) & missing and _PLAIN_ZIPF <= english_zipf(act) < COMMON_ZIPF
-            and not any(k.startswith(t) for t in content_terms(act) for k in df if len(t) >= 4 and df[k])):  # "defer": "deferral"
+            and not any(k.startswith(t) for t in {*content_terms(act), act.removesuffix("e")} for k in df if len(t) >= 4 and df[k])):  # "deferral", "agreed"
         return [act]  # "Can a school appeal against ...?": the act itself is nowhere in the documents (nor an everyday word)
     return []
 
@@ -1313,10 +1315,11 @@ def absent_objects(question: str, df: dict[str, int]) -> list[str]:
 _WH_NOUN = re.compile(
     r"^\s*(?:what|which)\s+(?:kinds? of\s+|sorts? of\s+|types? of\s+)?([a-z][\w-]+)\s+"
     r"(?=(?:do|does|did|is|are|was|were|will|would|can|could|should|must|have|has)\b)", re.I)
-#: "How do I apply ...?": the act whose way is asked.
+#: "How do I apply ...?", "what's the process for appealing ...?": the act whose way is asked.
 _HOW_TO = re.compile(
-    r"^\s*how\s+(?:do|can|should|would|could|might|will|does)\s+(?:i|we|you|they|one|someone|anyone|people|staff|"
-    r"schools?|a school|heads?|leaders?)\s+(?:go about\s+)?([a-z][\w-]+)", re.I)
+    r"^\s*(?:how\s+(?:do|can|should|would|could|might|will|does)\s+(?:i|we|you|they|one|someone|anyone|people|staff|"
+    r"schools?|a school|heads?|leaders?)\s+(?:go about\s+)?|what(?:'s| is| are)\s+the\s+(?:process|procedure|steps)\s+(?:for|of)\s+)"
+    r"([a-z][\w-]+)", re.I)
 
 
 def absent_asked_for(question: str, df: dict[str, int]) -> tuple[str, str] | None:

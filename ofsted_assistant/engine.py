@@ -404,7 +404,9 @@ class Engine:
             shown = as_typed([word], question)[0]
             return (
                 "weak_evidence",
-                (f"They don't say how to {shown}. " if kind == "act" else f"They don't mention \u201c{shown}\u201d. ")
+                (f"They don't mention \u201c{shown}\u201d. " if kind == "thing"
+                 else f"They don't say anything about {shown}. " if shown.endswith("ing")  # "the process for appealing"
+                 else f"They don't say how to {shown}. ")
                 + nearest_passage(max(cands, key=evidence_of)) + guard.WHERE_TO_GO,
                 evidence,
             )

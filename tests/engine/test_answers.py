@@ -604,6 +604,9 @@ def test_what_the_union_tells_leaders_to_do_is_answered_with_what_it_announces(e
         ("What happens if an inspection finds a safeguarding failure?", "\u201csafeguarding\u201d"),
         ("What qualifications do I need to become an Ofsted Inspector?", "\u201cqualifications\u201d"),
         ("How do I apply to join the OI pilot?", "how to apply"),
+        ("What's the process for appealing an Ofsted grade at tribunal?", "anything about appealing"),
+        ("Who replaces the lead inspector if they fall ill?", "\u201cill\u201d"),  # the case asked about
+        ("Can a school appeal against a decision not to pause an inspection?", "\u201cappeal\u201d"),  # the act
         ("What did Ian Hartwright say about report cards?", "They quote Ian Hartwright, but not about"),
         ("What is the phone number for the Ofsted complaints helpline?", "don't give contact details"),
     ],
@@ -624,6 +627,8 @@ def test_near_miss_questions_are_declined_with_the_nearest_passage(engine, quest
         ("what kind of orgs can the OI peer groups come from?", "multi-academy trusts"),
         ("Can the head ask for a pause during the inspection?", "pause"),
         ("who can i call if the inspection is going badly", "contact number"),
+        ("who do we complain to if the inspection goes badly?", "concerns"),
+        ("Can the lead inspector defer an inspection?", "lead inspector"),
     ],
 )
 def test_what_the_documents_do_say_is_still_answered(engine, question, found):

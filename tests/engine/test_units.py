@@ -814,11 +814,15 @@ def test_a_narrowing_phrase_or_the_case_asked_about_must_be_something_the_docume
     assert absent_objects("What happens if an inspection finds a safeguarding failure?", df) == ["safeguarding", "failure"]
     assert absent_objects("What happens if an inspection is paused?", df) == []
     assert absent_objects("What happens to the pilot?", df) == []
+    # ... and so does a wh-question's "if ..." case
+    assert absent_objects("Who replaces the lead inspector if they fall ill?", df | {"lead": 2, "replac": 1}) == ["ill"]
+    assert absent_objects("Who do we complain to if the inspection goes badly?", df) == []  # "badly": how, not what
     # the act itself, when no document uses it and it is not an everyday word
     assert absent_objects("Can a school appeal against a decision not to pause?", df | {"decision": 1}) == ["appeal"]
     assert absent_objects("Can a school ask for a pause?", df) == []  # "ask": an everyday word
     assert absent_objects("can we stil ask for a pause", df) == []  # "stil": rare in English too, maybe a typo
     assert absent_objects("Can the lead inspector defer an inspection?", df | {"deferral": 2}) == []  # as "deferral"
+    assert absent_objects("Does Ofsted agree?", df | {"agre": 2}) == []  # as "agreed"
     assert absent_objects("Can an inspection be stopped halfway through?", df) == []  # "stop": the glossary's pause
 
 
@@ -840,6 +844,7 @@ def test_what_is_asked_for_must_be_something_the_documents_mention():
     assert absent_asked_for("What training do I need to become an Ofsted Inspector?", df) is None
     assert absent_asked_for("How do I apply to join the OI pilot?", df) == ("apply", "act")
     assert absent_asked_for("How do I join the OI pilot?", df) is None
+    assert absent_asked_for("What's the process for appealing a grade at tribunal?", df) == ("appealing", "act")
     assert absent_asked_for("What kind of orgs can the OI peer groups come from?", df) is None  # the glossary's word
     assert absent_asked_for("What fraction of the actions were done?", df) is None  # not a "what X do ...?"
 
