@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .guard import looks_like_instructions
-from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, asked_object, asked_role_and_action, existence, mentions_role, polarity, restricting_phrases, role_is_subject
+from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, act_position, asked_object, asked_role_and_action, existence, mentions_role, polarity, restricting_phrases, role_is_subject
 from .retrieval import GLOSSARY, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents
 from .spelling import english_zipf
 from .text import STOPWORDS, content_terms, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
@@ -74,6 +74,8 @@ _CONTACT = re.compile(
     r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bwww\.[\w-]+|https?://|\b[\w-]+\.(?:gov|org|co|ac)\.uk\b",
     re.I,
 )
+#: The kinds of answer a sentence gives only in its own words: found by these, never a lead.
+SAID_ONLY = {"frequency": _FREQUENCY, "contact": _CONTACT}
 #: A question asking for contact details themselves ("what's the phone number for the helpline?"), not about them.
 _ASKS_CONTACT = re.compile(
     r"\b(?:what|which|give|send|tell)\b.{0,40}\b(?:(?:phone|telephone|contact|helpline|mobile)\s+number|e-?mail address|"
@@ -339,10 +341,8 @@ def has_answer_type(kind: str, c: Candidate, question: str = "") -> bool:
     """Does the sentence contain the kind of answer the question asks for (a duration, a time, a date, a number)?
     For "when ...?" a dated source's "today" counts: the source's date answers it. A count must count what
     was asked about."""
-    if kind == "frequency":
-        return bool(_FREQUENCY.search(c.text))
-    if kind == "contact":
-        return bool(_CONTACT.search(c.text))
+    if kind in SAID_ONLY:
+        return bool(SAID_ONLY[kind].search(c.text))
     pattern = ANSWER_TYPES.get(kind)
     if pattern is None:
         return False
@@ -865,18 +865,18 @@ def speaker_and_topic(question: str) -> tuple[str, str] | None:
     return (who, m.group("topic").strip()) if re.search(r"\b[A-Z][\w'-]+", who) else None
 
 
-def speaker_terms(who: str, sentences: list[str] = ()) -> list[frozenset[str]]:
+def speaker_terms(who: str, sentences: list[tuple[str, frozenset[str]]] = ()) -> list[frozenset[str]]:
     """The ways a sentence can name `who`: its last name ("Ian Hartwright" -> {hartwright}), or the words an
     abbreviation stands for ("CST" -> {confeder, school, trust}); and an organisation speaks through the people
     the documents name with it ("Steve Rollett, deputy chief executive of the Confederation of School Trusts"
-    -> {rollett}), among `sentences`."""
+    -> {rollett}), among `sentences` (each its text and terms)."""
     last = words(who)[-1]
     ways = [frozenset(content_terms(last))]
     if last in GLOSSARY:
         ways.append(frozenset(content_terms(GLOSSARY[last])))
     ways = [w for w in ways if w]
-    for sentence in sentences:
-        if any(way <= set(content_terms(sentence)) for way in ways):
+    for sentence, terms in sentences:
+        if any(way <= terms for way in ways):
             ways += [frozenset(content_terms(m.group(1))) for m in _NAMED_WITH.finditer(sentence)]
     return list(dict.fromkeys(w for w in ways if w))
 
@@ -885,17 +885,18 @@ def speaker_terms(who: str, sentences: list[str] = ()) -> list[frozenset[str]]:
 _NAMED_WITH = re.compile(r"^\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Professor) )?[A-Z][a-z]+ ([A-Z][a-z'-]+),")
 
 
-def quoted_on(ways: list[frozenset[str]], units: list[frozenset[str]], documents: list[list[frozenset[str]]],
-              before: int = 1, after: int = 3) -> bool | None:
-    """Do the documents (each a list of sentence terms, in order) speak of every one of the topic's `units`
-    within a few sentences of naming the speaker (one of `ways`)? None when they never name the speaker."""
+def quoted_on(ways: list[frozenset[str]], units: list[frozenset[str]],
+              documents: list[list[tuple[str, frozenset[str]]]], before: int = 1, after: int = 3) -> bool | None:
+    """Do the documents (each a list of sentences in order, each its text and terms) speak of every one of the
+    topic's `units` within a few sentences of naming the speaker (one of `ways`)? None when they never name
+    the speaker."""
     named = False
     for sents in documents:
-        for i, terms in enumerate(sents):
+        for i, (_, terms) in enumerate(sents):
             if not any(way <= terms for way in ways):
                 continue
             named = True
-            near = frozenset().union(*sents[max(0, i - before) : i + after + 1])
+            near = frozenset().union(*(t for _, t in sents[max(0, i - before) : i + after + 1]))
             if all(u & near for u in units):
                 return True
     return False if named else None
@@ -1304,7 +1305,8 @@ def absent_objects(question: str, df: dict[str, int]) -> list[str]:
         gone = [w for w in phrase if set(content_terms(w)) & missing]
         if gone and all(w in gone or english_zipf(w) >= COMMON_ZIPF for w in phrase):
             return gone
-    act = next((w for w in words(question) if stem(w) == asked_role_and_action(question)[1]), None)
+    toks, at = act_position(question)
+    act = toks[at] if at is not None else None
     if (act and set(content_terms(act)) & missing and _PLAIN_ZIPF <= english_zipf(act) < COMMON_ZIPF
             and not any(k.startswith(t) for t in {*content_terms(act), act.removesuffix("e")} for k in df if len(t) >= 4 and df[k])):  # "deferral", "agreed"
         return [act]  # "Can a school appeal against ...?": the act itself is nowhere in the documents (nor an everyday word)

@@ -159,16 +159,13 @@ class Engine:
         for c in chunks:
             self.df.update(set(content_terms(c.text)))
         self.n_chunks = len(chunks)
-        # each document's sentences in order, as terms: who is quoted near what (`quoted_on`)
-        self.doc_sentences: list[list[frozenset[str]]] = []
-        self.sentence_texts: list[str] = []
-        for doc in dict.fromkeys((c.doc_id, c.doc_version) for c in chunks):
-            seen: dict[str, frozenset[str]] = {}
-            for c in sorted((c for c in chunks if (c.doc_id, c.doc_version) == doc), key=lambda c: c.ordinal):
-                for a, b in split_sentences(c.text):  # chunks overlap: a sentence they share is counted once
-                    seen.setdefault(c.text[a:b].strip(), frozenset(content_terms(c.text[a:b])))
-            self.doc_sentences.append(list(seen.values()))
-            self.sentence_texts += list(seen)
+        # each document's sentences in order, with their terms: who is quoted near what (`quoted_on`)
+        by_doc: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
+        for c in sorted(chunks, key=lambda c: c.ordinal):
+            seen = by_doc.setdefault((c.doc_id, c.doc_version), {})
+            for a, b in split_sentences(c.text):  # chunks overlap: a sentence they share is counted once
+                seen.setdefault(c.text[a:b].strip(), frozenset(content_terms(c.text[a:b])))
+        self.doc_sentences: list[list[tuple[str, frozenset[str]]]] = [list(seen.items()) for seen in by_doc.values()]
         self._following = {(c.doc_id, c.doc_version, c.ordinal): c for c in chunks}
         chunk_words = [words(c.text) for c in chunks]
         self.speller = Speller([w for ws in chunk_words for w in ws] + list(GLOSSARY))
@@ -374,13 +371,17 @@ class Engine:
             wanted = set(content_terms(topic))
             if any(c.hit.chunk.meta.authority in sources and wanted <= c.terms for c in cands):
                 evidence = bar
+        near = max(cands, key=evidence_of)
+
+        def declined(why: str) -> tuple[str, str, float]:  # ... and the passage that came closest, for the user to judge
+            return ("weak_evidence", why + nearest_passage(near) + guard.WHERE_TO_GO, evidence)
+
         if evidence < bar:
             shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)
                      and not re.search(rf"\b{re.escape(w)}\b", self.corpus_text)  # "end" is in "end-of-day"
                      and english_zipf(w) < COMMON_ZIPF][:4]  # "still", "word": everyday words, not the topic
-            near = max(cands, key=evidence_of)
             if evidence >= NEAR_EVIDENCE:  # close, but not close enough to answer: show it, so the user can judge
-                return ("weak_evidence", "They don't say that directly. " + nearest_passage(near) + guard.WHERE_TO_GO, evidence)
+                return declined("They don't say that directly. ")
             shown = as_typed(shown, question)
             why = (
                 "They don't mention " + ", ".join(f"\u201c{w}\u201d" for w in shown) + ", and the closest passages are not about what you asked. "
@@ -402,36 +403,23 @@ class Engine:
         if asked_for:
             word, kind = asked_for
             shown = as_typed([word], question)[0]
-            return (
-                "weak_evidence",
-                (f"They don't mention \u201c{shown}\u201d. " if kind == "thing"
-                 else f"They don't say anything about {shown}. " if shown.endswith("ing")  # "the process for appealing"
-                 else f"They don't say how to {shown}. ")
-                + nearest_passage(max(cands, key=evidence_of)) + guard.WHERE_TO_GO,
-                evidence,
+            return declined(
+                f"They don't mention \u201c{shown}\u201d. " if kind == "thing"
+                else f"They don't say anything about {shown}. " if shown.endswith("ing")  # "the process for appealing"
+                else f"They don't say how to {shown}. "
             )
         # "Does Ofsted inspect universities?": what the act is done to is nowhere in the documents, so a passage
         # about inspecting schools answers it neither way. The nearest passage is shown, for the user to judge.
         absent = absent_objects(question, self.df)
         if absent:
-            return (
-                "weak_evidence",
-                "They don't mention " + " or ".join(f"\u201c{w}\u201d" for w in as_typed(absent, question)) + ". "
-                + nearest_passage(max(cands, key=evidence_of)) + guard.WHERE_TO_GO,
-                evidence,
-            )
+            return declined("They don't mention " + " or ".join(f"\u201c{w}\u201d" for w in as_typed(absent, question)) + ". ")
         # "What did Ian Hartwright say about report cards?": the documents quote him, but nowhere near that topic.
         said = speaker_and_topic(focus or question)
         if said:
             who, topic = said
             units = specific_units(topic, self.df, self.n_chunks)
-            if units and quoted_on(speaker_terms(who, self.sentence_texts), units, self.doc_sentences) is False:
-                return (
-                    "weak_evidence",
-                    f"They quote {who}, but not about \u201c{topic}\u201d. "
-                    + nearest_passage(max(cands, key=evidence_of)) + guard.WHERE_TO_GO,
-                    evidence,
-                )
+            if units and quoted_on(speaker_terms(who, [x for doc in self.doc_sentences for x in doc]), units, self.doc_sentences) is False:
+                return declined(f"They quote {who}, but not about \u201c{topic}\u201d. ")
         # Numbers the question takes for granted must be in the evidence ("extended to 10 days").
         claimed = premise_text(question)  # not the asker's own circumstances ("off sick for two weeks")
         stated = {n for n in numbers(claimed) if len(n) <= 4}

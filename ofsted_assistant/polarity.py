@@ -167,15 +167,19 @@ def asked_role_and_action(question: str) -> tuple[str | None, str | None]:
     return role, (stem(verbs[0]) if verbs else None)
 
 
+def act_position(question: str) -> tuple[list[str], int | None]:
+    """The question's words, and where among them the act it asks about is (`asked_role_and_action`): None
+    when it asks about no act. "Can I bring my union rep?" -> (["can", "i", "bring", ...], 2)."""
+    toks = words(question)
+    action = asked_role_and_action(question)[1]
+    return toks, next((i for i, w in enumerate(toks) if stem(w) == action), None) if action else None
+
+
 def asked_object(question: str) -> list[str]:
     """The first two content words after the act a "can/may/must ...?" question asks about: what is brought,
     told or recorded ("Can I bring my union rep to the meeting?" -> ["union", "rep"]). Empty when no act is
     asked about, or the question is passive ("can parents be told ...?")."""
-    role, action = asked_role_and_action(question)
-    if not action:
-        return []
-    toks = words(question)
-    at = next((i for i, w in enumerate(toks) if stem(w) == action), None)
+    toks, at = act_position(question)
     if at is None or (at > 0 and toks[at - 1] in ("be", "been")):
         return []  # "can parents be told ...?": a passive's subject is what the act is done to (the role check)
     if toks[at + 1 : at + 2] in (["as"], ["than"]):
@@ -198,11 +202,7 @@ def restricting_phrases(question: str) -> list[list[str]]:
     """The noun phrases that narrow what a yes/no question asks, after its act: what a passive's act still
     gives ("be paid mileage" -> ["mileage"]) and each "during / in / at / for ..." phrase ("can a school be
     inspected during exam season?" -> [["exam", "season"]]). Determiners and pronouns are left out."""
-    role, action = asked_role_and_action(question)
-    if not action:
-        return []
-    toks = words(question)
-    at = next((i for i, w in enumerate(toks) if stem(w) == action), None)
+    toks, at = act_position(question)
     if at is None:
         return []
 

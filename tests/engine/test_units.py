@@ -862,9 +862,9 @@ def test_a_named_speaker_must_be_quoted_near_the_topic():
                  "Rollett said trust inspection was inevitable."]
     from ofsted_assistant.text import content_terms
 
-    doc = [frozenset(content_terms(x)) for x in sentences]
+    doc = [(x, frozenset(content_terms(x))) for x in sentences]
     assert speaker_terms("Ian Hartwright") == [frozenset({"hartwright"})]
-    cst = speaker_terms("the CST", sentences)
+    cst = speaker_terms("the CST", doc)
     assert frozenset({"rollett"}) in cst  # an organisation speaks through the person named with it
     assert quoted_on(speaker_terms("Ian Hartwright"), [frozenset({"card"})], [doc]) is False
     assert quoted_on(speaker_terms("Ian Hartwright"), [frozenset({"time"})], [doc]) is True
