@@ -772,6 +772,34 @@ def topic_terms(question: str) -> list[str]:
     return [t for t in dict.fromkeys(content_terms(question)) if t not in _VIEW_WORDS]
 
 
+#: "... compared to what the union says", "Ofsted says ...": how a perspective question frames its topic.
+_COMPARED_TAIL = re.compile(r"\s*[,\-\u2013\u2014]?\s*\b(?:compared (?:to|with)|versus|vs\.?|as opposed to)\b(?P<tail>.*)$", re.I)
+_SAYS_LEAD = re.compile(r"^\s*(?P<who>(?:the\s+)?[\w' ]{2,30}?)\s+(?:says?|said|claims?|thinks?|reckons?)\s+(?:that\s+)?(?=\w)", re.I)
+
+
+def perspective_topic(question: str) -> str:
+    """What a perspective question asks the sources' views on, without the words that ask for the views:
+    "Should I sign up to be an OI? what do Ofsted and the union each say?" -> "Should I sign up to be an OI";
+    "Ofsted says it's rebuilding trust - does the union buy that?" -> "it's rebuilding trust". The question
+    itself when every piece of it is about the views (or none is)."""
+    def framing(text: str) -> bool:
+        return not [t for t in content_terms(text) if t not in _VIEW_WORDS]
+
+    keep = []
+    for piece in re.split(r"\?|\s[-\u2013\u2014]\s", question):
+        piece = piece.strip(" ?-\u2013\u2014,;")
+        if not piece or framing(piece):
+            continue
+        m = _COMPARED_TAIL.search(piece)
+        if m and framing(m.group("tail")) and not framing(piece[: m.start()]):
+            piece = piece[: m.start()].strip()
+        m = _SAYS_LEAD.match(piece)
+        if m and framing(m.group("who")) and not framing(piece[m.end():]):
+            piece = piece[m.end():].strip()
+        keep.append(piece)
+    return "? ".join(keep) if keep else question
+
+
 def named_authorities(question: str) -> set[str]:
     """Kinds of source a question names ("what does the union say ...")."""
     return {a for a, pattern in _AUTHORITY_NAMES.items() if re.search(pattern, question, re.I)}

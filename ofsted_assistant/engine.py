@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -283,11 +283,17 @@ class Engine:
             # Each kind of source gets its say (a perspective question), or the kind the question names ("what
             # does the union say ..."): that kind's best passages are searched for on their own too.
             heard = ("official", "union", "news", "commentary") if answer.perspectives_asked else sorted(named)
+            # ... and a perspective question's topic on its own ("Should I sign up to be an OI? what do Ofsted and
+            # the union each say?" -> "Should I sign up to be an OI"): the words asking for views say nothing of it
+            topic = perspective_topic(focus) if answer.perspectives_asked else focus
+            tvec = self.embedder.encode([expand_query(topic)])[0] if topic != focus else None
             for authority in heard:
                 if (filters and filters.authorities) and authority not in filters.authorities:
                     continue
                 f = replace(filters or Filters(), authorities=(authority,))
                 _add_new(hits, self.retriever.search(standalone, f, qvec=qvec, top_k=2))
+                if tvec is not None:
+                    _add_new(hits, self.retriever.search(topic, f, qvec=tvec, top_k=2))
             answer.retrieved = [
                 {"rank": i + 1, "chunk_id": h.chunk.chunk_id, "doc_id": h.chunk.doc_id, "start": h.chunk.start, "end": h.chunk.end,
                  "fused": round(h.fused, 5), "dense": round(h.dense, 4)}

@@ -472,6 +472,17 @@ def test_each_side_of_a_perspective_question_speaks_to_the_topic(engine):
     assert "mental health crisis" in a.answer
 
 
+def test_each_side_is_searched_for_the_topic_without_the_words_asking_for_views(engine):
+    """"Ofsted says it's rebuilding trust - does the union buy that?": the union's passage on regaining the
+    profession's trust is found by searching the union's documents for the topic alone ("it's rebuilding trust
+    with teachers"); the whole question's words ("Ofsted", "union", "buy") lead elsewhere."""
+    a = engine.ask("Ofsted says it's rebuilding trust with teachers - does the union buy that?")
+    assert a.answered and a.perspectives_asked
+    found = [r for r in a.retrieved if r["doc_id"] == "neu-ofsted-actions-for-leaders"]
+    texts = [c.text for c in engine.retriever.chunks if c.chunk_id in {r["chunk_id"] for r in found}]
+    assert any("regain the trust of the profession" in t for t in texts), texts
+
+
 def test_a_typed_part_of_a_two_part_question_gets_its_typed_answer(engine):
     """"How long does a pause last" is answered by "up to 5 working days", a sentence whose subject (the pause)
     is in the sentence before it; the other part ("what notice") keeps its own answer."""

@@ -382,6 +382,21 @@ def test_count_and_proportion_shapes():
     assert not asks_part_of_whole("How many actions were there?")
 
 
+def test_perspective_topic_drops_the_words_that_ask_for_views():
+    from ofsted_assistant.answer import perspective_topic
+
+    assert perspective_topic("Should I sign up to be an OI? what do Ofsted and the union each say?") == "Should I sign up to be an OI"
+    assert perspective_topic("Ofsted says it's rebuilding trust with teachers - does the union buy that?") == "it's rebuilding trust with teachers"
+    assert perspective_topic("is two days really enough for an inspection? what were MPs told?") == "is two days really enough for an inspection"
+    assert perspective_topic("how seriously is ofsted taking staff mental health compared to what the union says?") == (
+        "how seriously is ofsted taking staff mental health")
+    # what it is compared with is the topic, not framing; a question all about views stays whole
+    assert perspective_topic("What's the NEU's view of Ofsted compared to the Big Listen report?") == (
+        "What's the NEU's view of Ofsted compared to the Big Listen report")
+    q = "How do the union's views on Ofsted compare with what Ofsted says about itself?"
+    assert perspective_topic(q) == q
+
+
 def test_topic_terms_drop_the_words_that_name_sources():
     from ofsted_assistant.answer import topic_terms
     from ofsted_assistant.text import content_terms
