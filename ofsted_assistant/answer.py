@@ -783,7 +783,7 @@ def perspective_topic(question: str) -> str:
     "Ofsted says it's rebuilding trust - does the union buy that?" -> "it's rebuilding trust". The question
     itself when every piece of it is about the views (or none is)."""
     def framing(text: str) -> bool:
-        return not [t for t in content_terms(text) if t not in _VIEW_WORDS]
+        return not topic_terms(text)
 
     keep = []
     for piece in re.split(r"\?|\s[-\u2013\u2014]\s", question):

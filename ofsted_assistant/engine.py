@@ -353,7 +353,8 @@ class Engine:
         vocab = self.retriever.lexical.vocab
         unknown = [t for t in q_terms if t not in vocab and t not in GLOSSARY]
         best = max(cands, key=lambda c: c.score)
-        evidence = evidence_score(cands)
+        near = max(cands, key=evidence_of)  # the sentence that comes closest: shown when the question is declined
+        evidence = evidence_of(near)
         for vec in part_vecs:
             evidence = max(evidence, max(evidence_of(c, float(c.vec @ vec)) for c in cands))
         followup = focus is not None and focus != question
@@ -377,7 +378,6 @@ class Engine:
             wanted = set(content_terms(topic))
             if any(c.hit.chunk.meta.authority in sources and wanted <= c.terms for c in cands):
                 evidence = bar
-        near = max(cands, key=evidence_of)
 
         def declined(why: str) -> tuple[str, str, float]:  # ... and the passage that came closest, for the user to judge
             return ("weak_evidence", why + nearest_passage(near) + guard.WHERE_TO_GO, evidence)
