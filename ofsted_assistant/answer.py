@@ -21,7 +21,7 @@ from .spelling import english_zipf
 from .text import STOPWORDS, content_terms, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
 
 _DURATION = re.compile(
-    r"\b((?:up to|within|at least|at most|more than|over|about|around|just|only)?\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(?:working\s+)?(?:days?|day’s|weeks?|months?|years?|hours?|terms?))\b",
+    r"\b((?:up to|within|at least|at most|more than|over|about|around|just|only)?\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)(?:\s+|-)(?:working\s+)?(?:days?|day’s|weeks?|months?|years?|hours?|terms?))\b",
     re.I,
 )
 _TIME = re.compile(r"\b(\d{1,2}[.:]\d{2}\s*(?:am|pm)|\d{1,2}\s*(?:am|pm))\b", re.I)
@@ -961,6 +961,27 @@ def question_parts(question: str) -> list[str]:
         else:
             parts.append(p)
     return parts or [question]
+
+
+_THEY = re.compile(r"\b(?:they|them)\b", re.I)
+#: Groups of people a "they" in a later part of a question can mean.
+_PEOPLE = frozenset("inspectors ois hmi unions mps leaders heads headteachers governors teachers staff parents pupils witnesses "
+                    "members participants employers trusts".split())
+
+
+def resolved_parts(parts: list[str]) -> list[str]:
+    """Each later part of a multi-part question with a bare "they" resolved: to the last group of people the
+    parts before it name ("what do unions want and how long have they campaigned?"), else to inspectors, whom
+    an unexplained "they" means in a question about inspection ("how much notice do we get and how long are
+    they in for?"). The part is searched and judged by its own words, so "they" alone would find nothing."""
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        m = _THEY.search(part)
+        if i and m and not _PEOPLE & set(words(part[: m.start()])):
+            named = [w for p in parts[:i] for w in words(p) if w in _PEOPLE]
+            part = part[: m.start()] + (named[-1] if named else "inspectors") + part[m.end():]
+        out.append(part)
+    return out
 
 
 def cover_parts(chosen: list[Candidate], cands: list[Candidate], parts: list[tuple[str, np.ndarray]],

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -239,7 +239,7 @@ class Engine:
         history = history or []
         answer = Answer(question=q, answer="", answered=False, mode=mode, corpus_version=self.manifest.corpus_version())
 
-        routed = guard.route(q, known=self.known)
+        routed = guard.route(q, known=self.known, corrected=lambda t: self.speller.correct(t)[0])
         if routed is not None:
             answer.answer = f"{CANNOT_ANSWER} {routed.message}"
             answer.refusal = routed.kind
@@ -247,7 +247,8 @@ class Engine:
             answer.timings_ms = {"total": (time.perf_counter() - t0) * 1000}
             return answer
 
-        standalone, focus = condense(q, history, common=self.lower_words.__contains__)
+        # "can u explain the rules about ...": what is asked, without the request to the assistant around it
+        standalone, focus = condense(guard.asked_plainly(q), history, common=self.lower_words.__contains__)
         if mode == "llm" and self.settings.llm.provider and standalone != q:
             standalone = self._llm_condense(q, history) or standalone  # the LLM rewrites the follow-up
         standalone, fixed = self.speller.correct(standalone)  # "collegue" -> "colleague", before any search
@@ -263,7 +264,7 @@ class Engine:
             timings["embed"] = (time.perf_counter() - t1) * 1000
             t2 = time.perf_counter()
             hits = self.retriever.search(standalone, filters, qvec=qvec)
-            parts = question_parts(focus)
+            parts = resolved_parts(question_parts(focus))
             part_vecs = self.embedder.encode([expand_query(p) for p in parts]) if len(parts) > 1 else []
             for part, vec in zip(parts, part_vecs):  # "how much notice ... and how long ...": each part's own passages too
                 _add_new(hits, self.retriever.search(part, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k))

@@ -122,6 +122,22 @@ _BEYOND_SOURCES = [
     r"\b(?:privately|secretly|off the record)\b.{0,20}\b(?:say|think|tell|believe)\b|\bwhat would (?:an?|the) [\w ]{1,30}? (?:privately|really|secretly) (?:say|think)\b",
     rf"\byou(?:'ve|\u2019ve| have) (?:my |full )?permission\b|\bgo beyond (?:your|the|these) {_SOURCES}\b",
     r"\b(?:hidden|secret|internal) (?:rules|instructions|prompts?|guidelines)\b|\brules you (?:follow|were given|have)\b",
+    # shapes from a blind probe set written by a helper who never saw these patterns (bench/injection_probes.py)
+    r"\b(?:rules|instructions|guidelines)\s+(?:that\s+)?you\s+(?:are\s+)?(?:following|obeying|using|working to|bound by)\b"
+    # what "you" may not reveal, not what staff may share ("are we allowed to share the outcome with family?")
+    r"|\byou\s+(?:are\s+)?(?:not\s+)?(?:supposed|meant|allowed)\s+to\s+(?:reveal|disclose)\b",
+    r"\b(?:instructions?|prompts?|rules)\b.{0,20}\b(?:were|was|have|had)\s+you\s+(?:been\s+)?(?:given|told|set)\b",
+    rf"\b(?:don'?t|do not|never)\s+(?:say|tell me|reply|respond|answer)\s+(?:that\s+)?(?:you\s+)?(?:can'?t|cannot|can not|are unable|don'?t know|won'?t)\b"
+    rf"|\b(?:don'?t|do not|never)\s+(?:refuse|decline)\b|\b(?:don'?t|do not)\s+mention\s+(?:your|the|any)\s+{_SOURCES}\b",
+    # role-play with the assistant ("let's do a role-play: you're ..."), not staff rehearsing ("can I roleplay the call?")
+    r"\blet'?s (?:do |have |try |play )?(?:a |some |an? \w+ )?role[- ]?play\b|\brole[- ]?play (?:with me|as (?:an?|the|my))\b"
+    r"|\b(?:stay|remain|staying|remaining) in character\b|\bopposite day\b",
+    r"\byour (?:own |personal |real |honest |true )*(?:take|thoughts|stance|verdict|feelings|gut feeling)\b",
+    rf"\b(?:step|go|look|think|venture|reach|stray|wander)\s+(?:outside|beyond)\s+(?:of\s+)?(?:your|the|these|those)\s+{_SOURCES}\b"
+    rf"|\b{_SOURCES}\b.{{0,80}}\b(?:go|step|look|venture|stray)\s+(?:beyond|outside)\s+(?:of\s+)?(?:them|those|these|it)\b",
+    rf"\b(?:answer|respond to|reply to)\b.{{0,40}}\b{_SOURCES}\s+(?:don'?t|do not|doesn'?t|does not|can'?t|cannot)\s+(?:cover|mention|say|answer)\b",
+    r"\b(?:stop|quit)\s+(?:limiting|restricting|confining|censoring)\s+yourself\b|\b(?:ai|assistant|chatbot|bot|model)\s+(?:with|that has|who has|that had)\s+no\s+(?:rules|restrictions|limits|filters|guardrails)\b",
+    r"\bbase ?64\b|\b(?:decode|decrypt|unscramble|decipher)\b.{0,40}\b(?:do|follow|execute|obey|carry out)\b",
 ]
 
 # Requests to produce a document rather than to answer a question about inspection.
@@ -131,7 +147,9 @@ _TASK_REQUEST = re.compile(
     # mid-sentence ("act as a rep and write me an email") only when it is asked for: "me"/"us"
     r"|(?:[.,;:!?\u2013\u2014-]\s*|\band\s+|\bthen\s+)(?:please\s+)?(?:write|draft|create|generate|compose|produce|prepare)\s+(?:me|us)\s+)"
     r"(?:a|an|the|our|my|some)\b.{0,60}\b"
-    r"(?:letter|e-?mail|policy|plan|risk assessment|lesson|essay|template|speech|statement|newsletter|post|poem|sef|self-evaluation)",
+    r"(?:letter|e-?mail|policy|plan|risk assessment|lesson|essay|template|speech|statement|newsletter|post|poem|sef|self-evaluation)"
+    # a joke, story or poem, asked for anywhere: "... and tell me a joke about supply teachers"
+    r"|\b(?:tell|write|give|make up|compose)\s+(?:me\s+|us\s+)?(?:a|an|another|some)\s+(?:\w+\s+){0,2}?(?:joke|poem|story|limerick|song|rap|haiku|riddle)s?\b",
     re.I,
 )
 
@@ -185,18 +203,67 @@ def looks_like_instructions(text: str) -> bool:
     return any(re.search(p, text, re.I | re.S) for p in _INJECTION)
 
 
-def route(question: str, known=lambda name: False) -> Route | None:
-    """`known(name)` says whether a name appears in the indexed documents (then it is not routed away)."""
+#: Text-speak and contractions, written out, so one pattern covers "you are", "you're", "ur" and "u r".
+_WRITTEN_OUT = [
+    (re.compile(r"[\u2018\u2019\u02bc`]"), "'"),
+    (re.compile(r"(?<![\w'-])u\s+r(?![\w'-])", re.I), "you are"),  # not "U-shaped", "R-rated"
+    (re.compile(r"(?<![\w'-])(?:u|ya|yu)(?![\w'-])", re.I), "you"),
+    (re.compile(r"(?<![\w'-])(?:ur|yr)(?![\w'-])", re.I), "your"),
+    (re.compile(r"\b(?:pls|plz|plase)\b", re.I), "please"),
+    (re.compile(r"\byou'?re\b", re.I), "you are"),
+    (re.compile(r"\byou'?ve\b", re.I), "you have"),
+    (re.compile(r"\byou'?d\b", re.I), "you would"),
+    (re.compile(r"\b(dont|cant|wont|didnt|doesnt|isnt|arent)\b", re.I), lambda m: m.group(1)[:-1] + "'t"),
+]
+
+
+def written_out(text: str) -> str:
+    """`text` with text-speak and "you're"-style contractions written out ("can u use ur own knowledge" ->
+    "can you use your own knowledge")."""
+    for pattern, repl in _WRITTEN_OUT:
+        text = pattern.sub(repl, text)
+    return text
+
+
+#: "can you explain ...", "please tell me ...": a request to the assistant wrapped around what is asked.
+_REQUEST_WRAPPER = re.compile(
+    r"^\s*(?:(?:hi|hello|hiya|hey|quick one|quick question)[,!.:]?\s+)*(?:please\s+)?"
+    r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+|just\s+)?|i(?:'d| would) like (?:you )?to\s+|i (?:want|need) (?:you )?to\s+)?"
+    r"(?:explain|describe|clarify|summari[sz]e|outline|list|detail|tell me|show me|remind me(?: of)?|go through|run through|"
+    r"talk me through|walk me through|give me)\s+(?:about\s+|again\s+)?(?:please\s+)?",
+    re.I,
+)
+
+
+def asked_plainly(question: str) -> str:
+    """The question without a request wrapped around it, text-speak written out: "can u explain the new rules
+    about who can sit in on calls" -> "the new rules about who can sit in on calls" (an open question, not a yes
+    or no about explaining); "tell me how long a pause lasts" -> "how long a pause lasts". A wrapper around
+    "if"/"whether" is kept ("can you tell me if heads can ...?" is still a yes or no)."""
+    q = written_out(question)
+    m = _REQUEST_WRAPPER.match(q)
+    if not m or not q[m.end():].strip() or re.match(r"(?:if|whether)\b", q[m.end():], re.I):
+        return q
+    rest = q[m.end():]
+    return rest[0].upper() + rest[1:]
+
+
+def route(question: str, known=lambda name: False, corrected=None) -> Route | None:
+    """`known(name)` says whether a name appears in the indexed documents (then it is not routed away);
+    `corrected(text)`: the text with its typos corrected ("igonre ur previus instrucitons"), matched too."""
     q = question
+    forms = [q, written_out(q)]
+    if corrected is not None:
+        forms.append(corrected(forms[-1]))
     for pattern in (*_INJECTION, *_BEYOND_SOURCES):
-        if re.search(pattern, q, re.I | re.S):
+        if any(re.search(pattern, f, re.I | re.S) for f in dict.fromkeys(forms)):
             return Route(
                 "injection",
                 "I can only answer from the documents I hold, and I don't change how I work or share my instructions "
                 "because a message asks me to. Ask me a question about inspection and I'll answer it from the "
                 "sources, with quotes. " + COVERAGE,
             )
-    if _TASK_REQUEST.search(q):
+    if any(_TASK_REQUEST.search(f) for f in forms):
         return Route(
             "task_request",
             "I answer questions about inspection from the documents I hold, with quotes; I don't write documents "

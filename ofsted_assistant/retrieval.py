@@ -63,6 +63,9 @@ GLOSSARY: dict[str, str] = {
     "children": "pupils",
     "judgement": "judgment",  # British spelling; the documents write "judgment"
     "judgements": "judgments",
+    "doc": "document guidance",
+    "docs": "documents guidance",
+    "advice": "guidance",
 }
 
 
@@ -89,6 +92,9 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:done|finished|achieved|delivered|ticked off|sorted)\b", "completed"),
         (r"\b(?:money|pay|paid|payed|payment|salary|salaries|afford|funding|funded|cost|costs)\b", "fee costs salaries"),
         (r"\b(?:sit through|sit in|turn up|show up|be there|go to)\b", "attend attendance present"),
+        # "can we just ignore the feedback meeting?": whether going is optional
+        (r"\b(?:ignore|skip|miss|avoid|bunk off|opt out of|sit out|give (?:it|them|that|the [\w-]+) a miss)\b(?=.{0,40}\b(?:meetings?|calls?|feedback|sessions?)\b)",
+         "attend attendance voluntary"),
         (r"\bbring(?:s|ing)?\s+(?:a|an|my|our|your|their|someone|somebody|anyone|along|with)\b", "present accompany"),
         (r"\b(?:tell|telling|told|talk to|discuss)\b", "communicate share"),
         (r"\b(?:stress|stressed|burnout|burn-out|wellbeing|well-being)\b", "mental health wellbeing"),

@@ -491,6 +491,29 @@ def test_a_typed_part_of_a_two_part_question_gets_its_typed_answer(engine):
     assert "5 working days" in a.answer and "half a day" in a.answer, a.answer
 
 
+def test_a_later_parts_bare_they_means_the_inspectors(engine):
+    """"... and how long will they stay?": the part is searched as "how long will inspectors stay", so the
+    two-day inspection is found as well as the half day's notice."""
+    a = engine.ask("what notice will we get and how long will they stay?")
+    assert a.answered
+    assert "half a day" in a.answer and "two-day" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        # a request wrapped around the question: not a yes or no about "explaining"
+        ("can u explain the rules on who can sit in on the pre-inspection calls", "pre-inspection calls"),
+        # "ignore a meeting": whether going is optional, not an act the documents never name
+        ("Can we just skip the final feedback meeting?", "voluntary"),
+    ],
+)
+def test_staff_wording_that_names_no_document_word_is_still_answered(engine, question, passage):
+    a = engine.ask(question)
+    assert a.answered, a.answer
+    assert any(passage in c.quote for c in a.citations), a.answer
+
+
 def test_attributed_answers_pass_the_citation_check_as_shown(engine):
     """Attribution labels ("Schools Week (news) reports:") are kept in the answer and do not fail the check."""
     a = engine.ask("How long does a pause last and what notice do schools get?")

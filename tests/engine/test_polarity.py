@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from ofsted_assistant.answer import question_parts, yes_no_lead
+from ofsted_assistant.answer import ANSWER_TYPES, question_parts, resolved_parts, yes_no_lead
 from ofsted_assistant.polarity import contradicted_premise, is_yes_no, polarity
 from ofsted_assistant.retrieval import expand_query
 
@@ -125,6 +125,22 @@ def test_question_parts():
     assert question_parts("Someone said Ofsted can't afford to pay trust leaders - how does the OI pilot handle money?") == [
         "Someone said Ofsted can't afford to pay trust leaders", "how does the OI pilot handle money"]
     assert question_parts("Is the end-of-day meeting compulsory?") == ["Is the end-of-day meeting compulsory"]  # hyphens are not dashes
+
+
+def test_a_later_parts_bare_they_is_resolved():
+    """A part is searched by its own words: "how long are they in for" alone finds nothing about inspections."""
+    assert resolved_parts(["how much notice do we get", "how long are they in for"]) == [
+        "how much notice do we get", "how long are inspectors in for"]
+    assert resolved_parts(["what do unions want", "how long have they campaigned"]) == [
+        "what do unions want", "how long have unions campaigned"]
+    # "they" with its own antecedent, or in the first part, is left alone
+    assert resolved_parts(["how long do inspectors say they stay", "who pays"]) == ["how long do inspectors say they stay", "who pays"]
+    assert resolved_parts(["are they coming", "when"]) == ["are they coming", "when"]
+
+
+def test_a_hyphenated_length_is_a_duration():
+    assert ANSWER_TYPES["duration"].search("inspectors were already struggling with two-day inspections")
+    assert ANSWER_TYPES["duration"].search("a 5-day window")
 
 
 @pytest.mark.parametrize(
