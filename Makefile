@@ -9,7 +9,7 @@ PORT ?= 8501
 export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install install-test run ingest test eval eval-fresh status clean browser-deps
+.PHONY: install install-test run ingest test eval eval-fresh eval-blind status clean browser-deps
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -56,6 +56,10 @@ eval: install
 # The second held-back set, run on its own (not in `make eval`'s totals or CI's thresholds)
 eval-fresh: install
 	$(BIN)/ofsted-assistant eval --cases eval/cases/heldout-fresh.yaml --out eval/reports/fresh
+
+# The second dev set, written blind by a helper and then used for development (run on its own)
+eval-blind: install
+	$(BIN)/ofsted-assistant eval --cases eval/cases/dev-blind.yaml --out eval/reports/blind
 
 clean:
 	rm -rf $(VENV) data

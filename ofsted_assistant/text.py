@@ -71,8 +71,9 @@ STOPWORDS = frozenset(
     until up very was we were what when where which while who whom why will with would you your yours
     yourself yourselves also may might must shall us get got let lot lots via per within without able
     really please tell know thing things say says said one ones im ive id youre dont doesnt isnt arent
-    long many much often soon actually exactly anything something someone anyone happen happens need want""".split()
-)
+    long many much often soon actually exactly anything something someone anyone happen happens need want
+    re ve ll don didn doesn isn aren wasn weren couldn shouldn wouldn haven hasn hadn mustn""".split()
+)  # the last line: what "we're", "they've", "don't" leave when split at the apostrophe
 
 
 MONTHS = "January February March April May June July August September October November December".split()

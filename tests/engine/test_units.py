@@ -1035,3 +1035,12 @@ def test_still_so_now_gets_no_yes_or_no():
 
     assert _STILL_SO.search("is Steve Rollett still at the CST?")
     assert not _STILL_SO.search("can we still ask for a deferral after 4.30?")
+
+
+def test_what_a_contraction_leaves_is_not_a_term():
+    """"we're", "they've", "don't" split at the apostrophe: "re" in the question matched every "they're" in the
+    documents, so "how long should our SEF be ... is there a template we're meant to use?" led "Four years"
+    from "they're inspecting ... four years later"."""
+    from ofsted_assistant.text import content_terms
+
+    assert content_terms("is there a template we're meant to use? they've said don't") == ["templat", "meant", "use"]

@@ -34,12 +34,14 @@ def test_shipped_case_files_are_valid():
     assert len({c.id for c in cases}) == len(cases)
 
 
-def test_fresh_heldout_file_is_valid_and_its_evidence_is_verbatim():
-    """The second held-back set is run on its own (`make eval-fresh`); its ids must not clash with the default
-    files', and each evidence passage is copied exactly from the document (a reviewer can find it)."""
-    fresh = load_cases([CASES_DIR / "heldout-fresh.yaml"])
-    assert len(fresh) >= 20 and {c.split for c in fresh} == {"heldout"}
-    load_cases([*DEFAULT_CASE_FILES, CASES_DIR / "heldout-fresh.yaml"])  # raises on a shared id
+@pytest.mark.parametrize(("name", "split"), [("heldout-fresh.yaml", "heldout"), ("dev-blind.yaml", "dev")])
+def test_extra_case_files_are_valid_and_their_evidence_is_verbatim(name, split):
+    """The second held-back set (`make eval-fresh`) and the blind-written second dev set (`make eval-blind`) are
+    run on their own; their ids must not clash with the default files', and each evidence passage is copied
+    exactly from the document (a reviewer can find it)."""
+    fresh = load_cases([CASES_DIR / name])
+    assert len(fresh) >= 20 and {c.split for c in fresh} == {split}
+    load_cases([*DEFAULT_CASE_FILES, CASES_DIR / name])  # raises on a shared id
     for case in fresh:
         for e in case.evidence:
             text = (PROJECT_ROOT / "corpus" / f"{e.doc_id}.md").read_text(encoding="utf-8")
