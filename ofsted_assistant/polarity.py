@@ -285,6 +285,12 @@ _ASKS_WHAT_IS_OBLIGATORY = re.compile(
 )
 
 
+#: A question that takes for granted that something is gone ("now they've scrapped the 4.30 cut-off").
+_REMOVED = re.compile(r"\b(?:got rid of|get rid of|gotten rid of|scrapped|abolished|removed|dropped|axed|done away with|ditched|binned|lifted)\b", re.I)
+#: A source saying it still holds.
+_STILL = re.compile(r"\b(?:as previously|as before|still|remains?|remain unchanged|unchanged|continues? to)\b", re.I)
+
+
 def contradicted_premise(question: str, sentence: str, near: bool = True, named_source: bool = False) -> str | None:
     """When the question takes for granted something the sentence contradicts, say what; else None.
 
@@ -318,6 +324,14 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
         return f"the source says it is {OPTIONAL.search(s).group(1).lower()}, not {_OBLIGATORY_ADJ.search(q).group(1).lower()}"
     if named_source and WANTS.search(q) and JOIN.search(q) and LEAVE.search(s) and not LEAVE.search(q):
         return f"that source urges the opposite: to {LEAVE.search(s).group(1).lower()}"
+    # "now Ofsted has got rid of the 4.30pm cut-off, ..." vs "As previously, deferral requests made after 4.30 pm
+    # ... are typically not considered": what the question says is gone, the source says still holds
+    gone = _REMOVED.search(q)
+    if gone and _STILL.search(s):
+        thing = " ".join(words(q[gone.end():])[:5])
+        shared = set(content_terms(thing)) & set(content_terms(s))
+        if any(any(ch.isdigit() for ch in t) for t in shared) or len(shared) >= 2:
+            return f"{thing} still applies, the source says (\u201c{_STILL.search(s).group(0).lower()}\u201d)"
     # "how much is the inspection fee" / "what is the fee" vs "there is no (separate) inspection fee"
     if re.search(r"^(how much|what|which|when|who|how)\b", q.strip(), re.I):
         for m in re.finditer(r"\bno (?:(?:separate|additional|extra|such|formal)\s+)?((?:[a-z]+\s+)?[a-z]+)\b", s.lower()):

@@ -261,3 +261,13 @@ def test_a_has_question_asks_about_its_verb():
 
     assert asked_role_and_action("has Ofsted finished the Big Listen actions?") == (None, "finish")
     assert asked_role_and_action("Have they started the trials?") == (None, "start")
+
+
+def test_a_premise_that_something_was_removed_is_contradicted_by_it_still_holding():
+    still = "As previously, deferral requests made after 4.30 pm on the notification day are typically not considered."
+    why = contradicted_premise("since they scrapped the 4.30pm cut-off, when should we ask for a deferral?", still)
+    assert why and "still applies" in why
+    # nothing of what was removed is in the sentence, or the sentence does not say it still holds
+    assert contradicted_premise("since they scrapped single-word judgments, what do reports say?", still) is None
+    assert contradicted_premise("since they scrapped the 4.30pm cut-off, when should we ask?",
+                                "Deferral requests made after 4.30 pm are not considered.") is None
