@@ -248,8 +248,9 @@ class Engine:
             return answer
 
         # "can u explain the rules about ...": what is asked, without the request to the assistant around it
-        standalone, focus = condense(guard.asked_plainly(q), history, common=self.lower_words.__contains__)
-        if mode == "llm" and self.settings.llm.provider and standalone != q:
+        asked = guard.asked_plainly(q)
+        standalone, focus = condense(asked, history, common=self.lower_words.__contains__)
+        if mode == "llm" and self.settings.llm.provider and standalone != asked:  # a follow-up, not just reworded
             standalone = self._llm_condense(q, history) or standalone  # the LLM rewrites the follow-up
         standalone, fixed = self.speller.correct(standalone)  # "collegue" -> "colleague", before any search
         if fixed:

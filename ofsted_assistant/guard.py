@@ -255,8 +255,9 @@ def route(question: str, known=lambda name: False, corrected=None) -> Route | No
     forms = [q, written_out(q)]
     if corrected is not None:
         forms.append(corrected(forms[-1]))
+    forms = list(dict.fromkeys(forms))  # each distinct form matched once
     for pattern in (*_INJECTION, *_BEYOND_SOURCES):
-        if any(re.search(pattern, f, re.I | re.S) for f in dict.fromkeys(forms)):
+        if any(re.search(pattern, f, re.I | re.S) for f in forms):
             return Route(
                 "injection",
                 "I can only answer from the documents I hold, and I don't change how I work or share my instructions "

@@ -326,12 +326,11 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
         return f"that source urges the opposite: to {LEAVE.search(s).group(1).lower()}"
     # "now Ofsted has got rid of the 4.30pm cut-off, ..." vs "As previously, deferral requests made after 4.30 pm
     # ... are typically not considered": what the question says is gone, the source says still holds
-    gone = _REMOVED.search(q)
-    if gone and _STILL.search(s):
+    if (gone := _REMOVED.search(q)) and (still := _STILL.search(s)):
         thing = " ".join(words(q[gone.end():])[:5])
         shared = set(content_terms(thing)) & set(content_terms(s))
         if any(any(ch.isdigit() for ch in t) for t in shared) or len(shared) >= 2:
-            return f"{thing} still applies, the source says (\u201c{_STILL.search(s).group(0).lower()}\u201d)"
+            return f"{thing} still applies, the source says (\u201c{still.group(0).lower()}\u201d)"
     # "how much is the inspection fee" / "what is the fee" vs "there is no (separate) inspection fee"
     if re.search(r"^(how much|what|which|when|who|how)\b", q.strip(), re.I):
         for m in re.finditer(r"\bno (?:(?:separate|additional|extra|such|formal)\s+)?((?:[a-z]+\s+)?[a-z]+)\b", s.lower()):

@@ -95,3 +95,13 @@ def test_llm_condenses_follow_ups(llm_engine):
     a = llm_engine.ask("what about governors?", history=history)
     assert a.standalone_question == "Can governors attend meetings between inspectors and staff?"
     assert "governors" in a.answer.lower()
+
+
+def test_a_reworded_question_with_no_history_is_not_sent_to_be_condensed(llm_engine, monkeypatch):
+    """"can u explain ..." is asked without its wrapper and with text-speak written out; that rewording is not a
+    follow-up, so the LLM is not asked to rewrite it."""
+    calls = []
+    monkeypatch.setattr(llm_engine, "_llm_condense", lambda q, history: calls.append(q) or None)
+    llm_engine.llm = FakeListChatModel(responses=["Headteachers can have other staff members present during pre-inspection calls [1]."])
+    a = llm_engine.ask("can u explain the rules on who can sit in on the pre-inspection calls")
+    assert calls == [] and a.standalone_question.startswith("The rules on who can sit in")
