@@ -468,8 +468,10 @@ def score_candidates(
     embed,
     df: dict[str, int],
     n_docs: int,
+    also: tuple[np.ndarray, ...] = (),
 ) -> list[Candidate]:
-    """Score every sentence of the retrieved passages against the question."""
+    """Score every sentence of the retrieved passages against the question (and `also` the vectors of other
+    wordings of it: a long question in the documents' own words)."""
     cands = [c for rank, hit in enumerate(hits) for c in chunk_candidates(hit, rank)]
     if not cands:
         return cands
@@ -507,7 +509,8 @@ def score_candidates(
     # ... and of enough of it, for a one-part question asked on its own (a follow-up's standalone form carries
     # the conversation's words, its own words too few; each part of a two-part question is about its own things)
     alone = focus_question == question and len(question_parts(question)) <= 1
-    units = specific_units(question, df, n_docs) if alone else []
+    # (the sentence that asks, when context comes around it: "when did the handbook come out? the one with ...")
+    units = specific_units(asked_sentence(question) or question, df, n_docs) if alone else []
     later_one = asks_later_one(focus_question) and kind in ("date", "time")
     previous: Candidate | None = None
     titles: dict[str, frozenset[str]] = {}
@@ -522,7 +525,8 @@ def score_candidates(
         c.typed = c.about and has_answer_type(kind, c, focus_question) and (kind != "date" or dates_the_event(focus_question, c.text))
         context = before if c.typed else frozenset()
         previous = c
-        c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0), ctx_sim.get(i, -1.0))  # a list is judged by its intro too
+        c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0), ctx_sim.get(i, -1.0),  # a list is judged by its intro too
+                    *(float(v @ a) for a in also))
         own = sum(w[t] for t in qterms if t in terms) + 0.5 * sum(w[t] for t in xterms if t in terms)
         borrowed = 0.5 * sum(w[t] for t in qterms if t not in terms and t in context)
         c.lex = min(1.0, (own + borrowed) / total)
@@ -930,22 +934,42 @@ def quoted_on(ways: list[frozenset[str]], units: list[frozenset[str]],
     return False if named else None
 
 
+_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|v|mr|mrs|ms|dr|st|no|para|paras|approx)\.|\b[a-z]\.)$", re.I)
+
+
+def question_sentences(question: str) -> list[str]:
+    """The sentences of a question as staff type them, in lower case too ("... from 2014 lol. the union doc
+    says something about this doesnt it? what do they want us to do" -> three)."""
+    out: list[str] = []
+    for piece in re.split(r"(?<=[.?!])\s+(?=[\w'\"\u2018\u201c(])", question.strip()):
+        if out and _ABBREVIATION.search(out[-1]):  # "e.g. the head", "para. 94"
+            out[-1] = f"{out[-1]} {piece}"
+        elif piece:
+            out.append(piece)
+    return out
+
+
 def asked_sentence(question: str) -> str | None:
     """The sentence that asks, when a question comes with context first ("I'm a TA and really anxious about
     being observed. Am I allowed to have someone with me ...?" -> the second sentence); None for one sentence."""
-    sentences = [question[a:b].strip() for a, b in split_sentences(question)]
-    asking = [x for x in sentences if "?" in x]
+    sentences = question_sentences(question)
+    asking = [x for x in sentences if "?" in x] or [x for x in sentences if _ASKS.match(x)]  # typed without "?"
     return asking[-1] if len(sentences) > 1 and asking else None
+
+
+#: A sentence that asks, with or without its question mark ("can she have someone sat with her").
+_ASKS = re.compile(r"^\W*(?:so |and |but |ok |okay )?(?:can|could|is|are|do|does|did|should|will|would|may|must|has|have|what|when|where|"
+                   r"who|why|how|which)\b", re.I)
 
 
 def premise_text(question: str) -> str:
     """What a question claims or asks, without the asker's own circumstances: "Our head has been off for two
     weeks ... Can she ask for a deferral?" takes nothing for granted about two weeks. The sentences that ask,
     and any that report a rule or what someone said ("we were told deferrals are accepted until 6pm")."""
-    sentences = [question[a:b].strip() for a, b in split_sentences(question)]
+    sentences = question_sentences(question)
     if len(sentences) < 2:
         return question
-    return " ".join(x for x in sentences if "?" in x or _CLAIM.search(x)) or question
+    return " ".join(x for x in sentences if "?" in x or _ASKS.match(x) or _CLAIM.search(x)) or question
 
 
 def question_parts(question: str) -> list[str]:
@@ -960,7 +984,13 @@ def question_parts(question: str) -> list[str]:
             parts[-1] = f"{parts[-1]} and {p}"
         else:
             parts.append(p)
+    # "... is she going to get in bother for that? we haven't had the report yet": context after the question
+    if len(parts) > 1 and not question.rstrip().endswith("?") and not _ASKS.match(parts[-1]) and not _WH.search(parts[-1]):
+        parts[-2:] = [f"{parts[-2]}? {parts[-1]}"]
     return parts or [question]
+
+
+_WH = re.compile(r"\b(?:who|what|where|when|which|how|why)\b", re.I)
 
 
 _THEY = re.compile(r"\b(?:they|them)\b", re.I)
@@ -984,21 +1014,28 @@ def resolved_parts(parts: list[str]) -> list[str]:
     return out
 
 
+def part_scorer(text: str, vec: np.ndarray, df: dict[str, int], n_docs: int):
+    """How well a sentence answers one part of a question (`text`, its vector `vec`): its meaning, the part's
+    rare words it has, and the kind of answer the part asks for ("how long ...?": a duration)."""
+    terms = list(dict.fromkeys(content_terms(text)))
+    w = idf_weights(terms, df, n_docs)
+    total = sum(w.values()) or 1.0
+    kind = question_kind(text)
+
+    def part_score(c: Candidate) -> float:
+        bonus = 0.1 if has_answer_type(kind, c, text) else 0.0
+        return 0.6 * float(c.vec @ vec) + 0.4 * sum(w[t] for t in terms if t in c.terms) / total + bonus
+
+    return part_score
+
+
 def cover_parts(chosen: list[Candidate], cands: list[Candidate], parts: list[tuple[str, np.ndarray]],
                 df: dict[str, int], n_docs: int, limit: int) -> list[Candidate]:
     """Make sure each part of a multi-part question gets the sentence that answers it best (when one does),
     so "how much notice ... and how long ..." does not come back with two sentences about notice."""
     out = list(chosen)
     for text, vec in parts:
-        terms = list(dict.fromkeys(content_terms(text)))
-        w = idf_weights(terms, df, n_docs)
-        total = sum(w.values()) or 1.0
-        kind = question_kind(text)  # "how long ...?" is answered by a sentence with a duration
-
-        def part_score(c: Candidate) -> float:
-            bonus = 0.1 if has_answer_type(kind, c, text) else 0.0
-            return 0.6 * float(c.vec @ vec) + 0.4 * sum(w[t] for t in terms if t in c.terms) / total + bonus
-
+        part_score = part_scorer(text, vec, df, n_docs)
         best = max(cands, key=part_score)
         best_score = part_score(best)
         if best in out or any(_overlaps(best, d) for d in out) or best_score < 0.35:
@@ -1008,6 +1045,82 @@ def cover_parts(chosen: list[Candidate], cands: list[Candidate], parts: list[tup
         if len(out) < limit:
             out.append(best)
     return out
+
+
+#: Words naming a kind of document: a document whose title has the word is the source named ("the handbook").
+_DOC_NOUNS = frozenset({"handbook", "guidance", "article", "announcement", "blog", "summary"})
+#: How a question reports or asks what a source says ("the union is telling us to ...", "ofsted makes out ...").
+_SIDE_VERB = (r"(?:says?|said|saying|claims?|claimed|claiming|reckons?|thinks?|insists?|argues?|admits?|wants?|wanted|warns?|warned|"
+              r"told|tells?|telling|keeps?\s+(?:on\s+)?(?:saying|asking|telling|going on)|makes?\s+out|urges?|urging|calls?\s+for|called\s+for|"
+              r"line|position|view|stance|is\s+asking|are\s+asking)")
+_OFFICIAL_SIDE = re.compile(rf"\b(?:ofsted|hmci|chief inspector)(?:'s)?\s+(?:[\w']+\s+){{0,2}}?{_SIDE_VERB}\b", re.I)
+_SIDE_LEAD = re.compile(rf"^(?P<who>.{{0,50}}?)\b{_SIDE_VERB}\b(?:\s+(?:mps|us|me|them|heads|leaders|schools))?(?:\s+that)?\s*", re.I)
+_SIDE_SPLIT = re.compile(r"[?;!]+|\.\s|\s[-\u2013\u2014]\s|,\s+|\s+(?:but|whereas|while|yet|however)\s+", re.I)
+#: Words that frame a side ("I've seen the union's line on it", "did anyone raise that"), not what it is about.
+_FRAMING = frozenset(content_terms(
+    "seen see heard read line exactly actually each side sides anyone raise raised mention mentioned bloke guy man woman "
+    "lady person people keep keeps asking telling doc thing stuff go going on about"
+)) | frozenset(content_terms(" ".join(_DOC_NOUNS)))
+
+
+@dataclass(frozen=True)
+class Side:
+    """One source a question sets beside another, and what it is said (or asked) to say."""
+
+    doc_ids: frozenset[str]
+    claim: str
+
+
+def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Side]:
+    """The sources a question sets side by side, each with its own claim: "union says ofsted is driving heads
+    out of the job, HMCI says loads of people want to be inspectors" -> the union's documents with "ofsted is
+    driving heads out of the job", Ofsted's with "loads of people want to be inspectors". `titles`: each
+    document's title and kind of source, by id. A side that says nothing of its own ("what does the handbook
+    say?") takes the question's topic. Empty unless at least two different sources are named."""
+    topical, named = [], []
+    for piece in _SIDE_SPLIT.split(question):
+        piece = piece.strip(" '\"")
+        if not piece:
+            continue
+        kinds = named_authorities(piece) - {"official"}
+        if _OFFICIAL_SIDE.search(piece) or re.search(_AUTHORITY_NAMES["official"], piece, re.I):
+            kinds.add("official")
+        nouns = {w for w in words(piece) if w in _DOC_NOUNS}
+        docs = frozenset(d for d, (title, kind) in titles.items()
+                         if kind in kinds or nouns & set(words(title)))
+        m = _SIDE_LEAD.match(piece)
+        claim = piece[m.end():] if m and (named_authorities(piece[: m.end()]) or _OFFICIAL_SIDE.search(piece[: m.end()])) else piece
+        own = [t for t in topic_terms(claim) if t not in _FRAMING]
+        if not docs or len(kinds) + bool(nouns) > 1:  # "the neu thing and the schools week article": neither side
+            if own and not docs:
+                topical.append(piece)
+            continue
+        named.append((docs, claim if own else None))
+    if len({docs for docs, _ in named}) < 2:
+        return []
+    topic = "; ".join(topical) or perspective_topic(question)
+    return [Side(docs, claim or topic) for docs, claim in named]
+
+
+def cover_sides(chosen: list[Candidate], cands: list[Candidate], sides: list[tuple[Side, np.ndarray]],
+                df: dict[str, int], n_docs: int) -> list[Candidate]:
+    """Each side a question sets beside another gets its own say: the sentence of that source that answers what
+    the question says it says ("HMCI says loads of people want to be inspectors" -> "I know there are thousands
+    of you who want to be inspectors."), unless a chosen sentence of that source already does."""
+    out = list(chosen)
+    for side, vec in sides:
+        pool = [c for c in cands if c.hit.chunk.doc_id in side.doc_ids]
+        if not pool:
+            continue
+        side_score = part_scorer(side.claim, vec, df, n_docs)
+        best = max(pool, key=side_score)
+        best_score = side_score(best)
+        if best_score < 0.3 or best in out or any(_overlaps(best, d) for d in out):
+            continue
+        if any(side_score(d) >= best_score - 0.01 for d in out if d.hit.chunk.doc_id in side.doc_ids):
+            continue  # as good a sentence of that source is there already
+        out.append(best)
+    return with_antecedents(cands, out)
 
 
 def max_sentences_for(question: str, default: int) -> int:

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
 from .polarity import contradicted_premise
-from .retrieval import GLOSSARY, Filters, Hit, Retriever, expand_query
+from .retrieval import GLOSSARY, PHRASES, Filters, Hit, Retriever, expand_query
 from .settings import Settings
 from .spelling import Speller, english_zipf
 from .text import STOPWORDS, clock_times, content_terms, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
@@ -86,6 +86,9 @@ class Answer:
 
 #: Evidence at or above this but under the refusal threshold: the nearest passage is shown with the refusal.
 NEAR_EVIDENCE = 0.36
+#: A question of at least this many words is long enough to carry context around what it asks ("results came
+#: thru and our head is in pieces, she wants to tell her husband ... is she going to get in bother for that?").
+LONG_QUESTION_WORDS = 20
 
 #: What a typed question wants, as the refusal says it ("They don't give a time for that").
 _WANTS = {"time": "a time", "money": "an amount of money", "count": "a number", "duration": "a length of time", "date": "a date",
@@ -171,6 +174,7 @@ class Engine:
         self.speller = Speller([w for ws in chunk_words for w in ws] + list(GLOSSARY))
         self.corpus_text = " ".join(" ".join(ws) for ws in chunk_words)
         # Words the documents use in lower case: ordinary words, not names ("week" in "Schools Week").
+        self.titles = {d: (e.title, e.authority) for d, e in self.manifest.docs.items()}
         self.lower_words = frozenset(w for c in chunks for w in re.findall(r"\b[a-z][a-z'-]*\b", c.text))
 
     def refresh_if_changed(self) -> bool:
@@ -220,6 +224,24 @@ class Engine:
             return bool(re.search(rf"\b{re.escape(p)}(?:s|es)?\b", self.corpus_text))
 
         return all(used(w) or (w in GLOSSARY and phrase(GLOSSARY[w])) for w in words(term) if w not in STOPWORDS)
+
+    def in_their_words(self, question: str) -> str | None:
+        """`question` without the words the documents never use (nor the glossary knows), and with the documents'
+        words for its phrases ("nip out" -> leave and return); None when every word is theirs or too few are."""
+        vocab = self.retriever.lexical.vocab
+        said = words(question)
+        kept = [w for w in said if w in STOPWORDS or w in GLOSSARY or all(t in vocab for t in content_terms(w))]
+        content = [w for w in said if w not in STOPWORDS]
+        # a phrase the documents say their way ("nip out" -> leave and return) is translated, not lost
+        translated = set(words(" ".join(m.group(0) for pattern, _ in PHRASES for m in pattern.finditer(question))))
+        dropped = len(said) - len(kept)
+        lost = [w for w in content if w not in kept and w not in translated]
+        # Only a long question carries words that are context, not topic: in a short one ("is there a dress code
+        # for inspectors?") the words no document uses are what is asked about, and the question is out of scope.
+        if len(said) < LONG_QUESTION_WORDS or dropped < 2 or len(lost) > 0.4 * len(content):
+            return None
+        extra = expand_query(question)[len(question):]
+        return " ".join(kept) + extra
 
     def known(self, name: str) -> bool:
         return " ".join(words(name)) in self.corpus_text
@@ -277,9 +299,15 @@ class Engine:
             # "I'm a TA and really anxious about being observed. Am I allowed to have someone with me ...?": the
             # sentence that asks, searched and judged on its own too (the context around it dilutes its meaning)
             asking = asked_sentence(focus)
-            asked_vecs = list(self.embedder.encode([expand_query(asking)])) if asking and len(parts) < 2 else []
-            for vec in asked_vecs:
-                _add_new(hits, self.retriever.search(asking, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k))
+            asked_queries = [(asking, expand_query(asking))] if asking and len(parts) < 2 else []
+            # "if my dep has to nip out ... or is that frowned on": the words no document uses blur what is asked,
+            # so the question is also searched and judged without them (the documents' words for its phrases kept)
+            plain = self.in_their_words(standalone) if focus == standalone else None
+            if plain:
+                asked_queries.append((plain, plain))
+            asked_vecs = list(self.embedder.encode([embedded for _, embedded in asked_queries])) if asked_queries else []
+            for (query, _), vec in zip(asked_queries, asked_vecs):
+                _add_new(hits, self.retriever.search(query, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k))
             answer.perspectives_asked = is_perspective_question(focus)
             named = named_authorities(focus)
             # Each kind of source gets its say (a perspective question), or the kind the question names ("what
@@ -296,6 +324,14 @@ class Engine:
                 _add_new(hits, self.retriever.search(standalone, f, qvec=qvec, top_k=2))
                 if tvec is not None:
                     _add_new(hits, self.retriever.search(topic, f, qvec=tvec, top_k=2))
+            # "union says ofsted is driving heads out, HMCI says loads want to be inspectors": each source named is
+            # searched for what the question says it says
+            sides = question_sides(focus, self.titles)
+            side_vecs = self.embedder.encode([expand_query(side.claim) for side in sides]) if sides else []
+            for side, vec in zip(sides, side_vecs):
+                docs = tuple(sorted(side.doc_ids & set(filters.doc_ids) if filters and filters.doc_ids else side.doc_ids))
+                if docs:
+                    _add_new(hits, self.retriever.search(side.claim, replace(filters or Filters(), doc_ids=docs), qvec=vec, top_k=2))
             answer.retrieved = [
                 {"rank": i + 1, "chunk_id": h.chunk.chunk_id, "doc_id": h.chunk.doc_id, "start": h.chunk.start, "end": h.chunk.end,
                  "fused": round(h.fused, 5), "dense": round(h.dense, 4)}
@@ -303,10 +339,12 @@ class Engine:
             ]
             timings["retrieve"] = (time.perf_counter() - t2) * 1000
             t3 = time.perf_counter()
-            cands = score_candidates(standalone, focus, hits, qvec, self.embed_sentences, self.df, self.n_chunks)
+            cands = score_candidates(standalone, focus, hits, qvec, self.embed_sentences, self.df, self.n_chunks,
+                                     also=(asked_vecs[-1],) if plain else ())
             timings["score"] = (time.perf_counter() - t3) * 1000
 
-        refusal = self._refusal(standalone, hits, cands, focus, list(part_vecs) + asked_vecs)
+        refusal = self._refusal(standalone, hits, cands, focus, list(part_vecs) + asked_vecs,
+                                plain=(plain, asked_vecs[-1]) if plain else None)
         if refusal is not None:
             kind, message, evidence = refusal
             answer.answer = f"{CANNOT_ANSWER} {message}"
@@ -318,6 +356,8 @@ class Engine:
                             open_question=question_kind(focus) == "open")
             if len(parts) > 1:
                 chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, max_sentences + 1)
+            if sides:
+                chosen = cover_sides(chosen, cands, list(zip(sides, side_vecs)), self.df, self.n_chunks)
             chosen = existence_first(standalone, chosen)
             chosen = list_continuations(chosen, self.next_chunk, self.embed_sentences)
             answer.evidence = evidence_score(cands)
@@ -343,11 +383,12 @@ class Engine:
 
     # -- refusal -------------------------------------------------------------------------------------
     def _refusal(self, question: str, hits: list[Hit], cands: list[Candidate], focus: str | None = None,
-                 part_vecs=()) -> tuple[str, str, float] | None:
+                 part_vecs=(), plain: tuple[str, np.ndarray] | None = None) -> tuple[str, str, float] | None:
         """Why the documents do not answer `question` (the standalone question), or None. `focus`: the user's own
         words (a follow-up's), which say what kind of answer is wanted; `part_vecs`: the vectors of a
         multi-part question's parts (each part is judged on its own too: two questions in one match any single
-        sentence less well than either does)."""
+        sentence less well than either does); `plain`: the question in the documents' words only
+        (`in_their_words`) and its vector, judged by its own words too."""
         where = guard.COVERAGE + " " + guard.WHERE_TO_GO
         if not hits or not cands:
             return ("weak_evidence", "Nothing in the documents matches the question. " + where, 0.0)
@@ -359,6 +400,16 @@ class Engine:
         evidence = evidence_of(near)
         for vec in part_vecs:
             evidence = max(evidence, max(evidence_of(c, float(c.vec @ vec)) for c in cands))
+        if plain is not None:  # the words no document uses, which no sentence can have, weigh nothing
+            text, vec = plain
+            own, extra = text.split(" (", 1) if " (" in text else (text, "")
+            terms = [t for t in dict.fromkeys(content_terms(own)) if not t.isdigit()]
+            more = [t for t in dict.fromkeys(content_terms(extra)) if t not in terms]
+            w = idf_weights(terms + more, self.df, self.n_chunks)
+            total = sum(w[t] for t in terms) or 1.0
+            evidence = max(evidence, max(
+                0.7 * float(c.vec @ vec) + 0.3 * min(1.0, (sum(w[t] for t in terms if t in c.terms) + 0.5 * sum(w[t] for t in more if t in c.terms)) / total)
+                for c in cands))
         followup = focus is not None and focus != question
         if followup:  # "what about banners?": the follow-up's own words, found in a sentence, count as its rare words do
             evidence = max(evidence, max(0.7 * c.sim + 0.3 * c.focus for c in cands))

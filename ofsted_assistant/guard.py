@@ -213,8 +213,20 @@ _WRITTEN_OUT = [
     (re.compile(r"\byou'?re\b", re.I), "you are"),
     (re.compile(r"\byou'?ve\b", re.I), "you have"),
     (re.compile(r"\byou'?d\b", re.I), "you would"),
-    (re.compile(r"\b(dont|cant|wont|didnt|doesnt|isnt|arent)\b", re.I), lambda m: m.group(1)[:-1] + "'t"),
+    (re.compile(r"\b(dont|cant|wont|didnt|doesnt|isnt|arent|wasnt|werent|wouldnt|shouldnt|couldnt|havent|hasnt|hadnt|mustnt|neednt)\b", re.I),
+     lambda m: m.group(1)[:-1] + "'t"),
+    (re.compile(r"\b(they|we)ve\b", re.I), lambda m: m.group(1) + " have"),
+    (re.compile(r"\b(thats|whats|theres)\b", re.I), lambda m: m.group(1)[:-1] + "'s"),
+    (re.compile(r"(?<![\w/])w/(?=\s)", re.I), "with"),
 ]
+#: Whole words of text-speak and their written forms ("theyre": not "were", which is a word).
+_SPOKEN = {
+    "im": "I am", "ive": "I have", "theyre": "they are", "cos": "because", "coz": "because", "cuz": "because",
+    "bc": "because", "bcos": "because", "thru": "through", "tho": "though", "gonna": "going to", "wanna": "want to",
+    "gotta": "have to", "dunno": "don't know", "abt": "about", "bout": "about", "ppl": "people", "b4": "before",
+    "bfore": "before",
+}
+_WRITTEN_OUT.append((re.compile(r"\b(?:" + "|".join(_SPOKEN) + r")\b", re.I), lambda m: _SPOKEN[m.group(0).lower()]))
 
 
 def written_out(text: str) -> str:

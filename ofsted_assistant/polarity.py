@@ -32,7 +32,8 @@ OPTIONAL = re.compile(
 JOIN = re.compile(r"\b(become|becoming|join|joining|sign up|signing up|apply|applying|take up|volunteer as|serve as)\b", re.I)
 #: The question says what a source wants ("why does the union want heads to become inspectors?"), rather than
 #: asking what it says ("what do Ofsted and the NEU each say about leaders becoming inspectors?").
-WANTS = re.compile(r"\b(wants?|wanting|supports?|encourag\w*|urg(?:e|es|ing)|push(?:es|ing)?|backs?|recommends?|advises?|calls? (?:for|on))\b", re.I)
+WANTS = re.compile(r"\b(wants?|wanting|supports?|encourag\w*|urg(?:e|es|ing)|push(?:es|ing)?|backs?|recommends?|advises?|calls? (?:for|on)|"
+                   r"(?:told|tells|telling|asked|asks|asking)\s+(?:[\w']+\s+){1,3}?to)\b", re.I)
 LEAVE = re.compile(r"\b(step down|stepping down|stand down|resign|resigning|quit|quitting|leave (?:the|their|your) role|stop (?:being|serving|working)|give up (?:being|serving))\b", re.I)
 
 #: How a yes/no question opens ("Can I ...?", "so is it ...?"); answer.question_kind uses it too.
@@ -291,6 +292,14 @@ _REMOVED = re.compile(r"\b(?:got rid of|get rid of|gotten rid of|scrapped|abolis
 _STILL = re.compile(r"\b(?:as previously|as before|still|remains?|remain unchanged|unchanged|continues? to)\b", re.I)
 
 
+#: A premise that something is allowed: "since the handbook now lets the head sit in on ...".
+_PERMITS = re.compile(r"\b(?:since|now|as|because|given)\b[^?]{0,60}?\b(?:lets?|allows?|permits?|(?:is|are) (?:now )?(?:allowed|permitted) to|can now)\s+"
+                      r"(?P<thing>[^?,;]{3,80})", re.I)
+_PROHIBITS = re.compile(r"\b(?:should not|shouldn't|must not|mustn't|cannot|can't|may not|(?:is|are) not (?:permitted|allowed) to)\b", re.I)
+#: Verbs of taking part, which say nothing of what is taken part in.
+_TAKING_PART = frozenset(content_terms("sit in on be have take part join attend present go come stay now also"))
+
+
 def contradicted_premise(question: str, sentence: str, near: bool = True, named_source: bool = False) -> str | None:
     """When the question takes for granted something the sentence contradicts, say what; else None.
 
@@ -308,12 +317,14 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
     q_negated = bool(NEGATION.search(q))
     # "all N ... done": the question asserts that all N are complete ("what are all 132 actions?" asserts nothing)
     m = re.search(
-        r"\ball (?:of )?(?:the )?(\d+)\b(?:\s+[\w'-]+){0,6}?\s+(?:done|completed?|finished|delivered|achieved|met|fulfilled|in place)\b",
+        r"\ball (?:of )?(?:the )?(\d+)\b(?:\s+[\w'-]+){0,6}?\s+(?:done|completed?|finished|delivered|achieved|met|fulfilled|in place)\b"
+        r"|\b(?:did|has|have|had)\s+(?:[\w'-]+\s+){0,3}?(?:do|done|complete|completed|finish|finished|deliver|delivered|achieve|achieved)\s+"
+        r"all (?:of )?(?:the |its |their )?(\d+)\b",  # "why did Ofsted complete all 132 actions ...?"
         q,
         re.I,
     )
     if m:
-        total = int(m.group(1))
+        total = int(m.group(1) or m.group(2))
         for part, whole in re.findall(r"\b([\w-]+)\s+(?:out\s+)?of\s+(?:the\s+)?(\d+)\b", s, re.I):
             n = number_value(part)
             if int(whole) == total and n is not None and n < total:
@@ -331,6 +342,15 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
         shared = set(content_terms(thing)) & set(content_terms(s))
         if any(any(ch.isdigit() for ch in t) for t in shared) or len(shared) >= 2:
             return f"{thing} still applies, the source says (\u201c{still.group(0).lower()}\u201d)"
+    # "since the handbook now lets the head sit in on meetings with pupils, ..." vs "staff members should not be
+    # present for meetings between inspectors and parents, pupils, or governors": what the question says is
+    # allowed, the source says must not happen (every word of it but who does it, and verbs of taking part)
+    if (allowed := _PERMITS.search(q)) and (banned := _PROHIBITS.search(s)):
+        thing = [t for t in content_terms(allowed.group("thing")) if t not in _TAKING_PART]
+        who = next((t for t in thing if _role(t)), None)
+        thing = [t for t in thing if t != who]
+        if len(thing) >= 2 and set(thing) <= set(content_terms(s)):
+            return f"the source says that {banned.group(0).lower()} happen"
     # "how much is the inspection fee" / "what is the fee" vs "there is no (separate) inspection fee"
     if re.search(r"^(how much|what|which|when|who|how)\b", q.strip(), re.I):
         for m in re.finditer(r"\bno (?:(?:separate|additional|extra|such|formal)\s+)?((?:[a-z]+\s+)?[a-z]+)\b", s.lower()):

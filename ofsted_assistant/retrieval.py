@@ -66,6 +66,12 @@ GLOSSARY: dict[str, str] = {
     "doc": "document guidance",
     "docs": "documents guidance",
     "advice": "guidance",
+    "ht": "headteacher",
+    "hts": "headteachers",
+    "dht": "deputy head",
+    "dep": "deputy head",
+    "ta": "staff member teaching assistant",
+    "tas": "staff members teaching assistants",
 }
 
 
@@ -100,15 +106,28 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:stress|stressed|burnout|burn-out|wellbeing|well-being)\b", "mental health wellbeing"),
         (r"\b(?:start|starts|trigger|triggers|call|calls)\s+(?:a |one |the )?(?:pause|halt)\b|\bwho can (?:actually )?start\b", "initiate request"),
         (r"\b(?:up to now|so far|getting on|progress)\b", "currently so far progress"),
+        # "is that a one off or will there be more?": a series, regular ones
+        (r"\bone[- ]offs?\b|\bmore of (?:them|these|those)\b|\b(?:another|a second|a next) one\b|\bwill there be (?:more|another|others)\b",
+         "series regular further"),
         (r"\b(?:warning|heads[- ]up)\b", "notice notification"),
         (r"\b(?:one|single|1)[- ]word\b", "headline graded judgments grades report cards"),
         (r"\b(?:who (?:do|can|should) (?:i|we) (?:call|ring|phone|contact|speak to|talk to)|get hold of|phone number)\b", "contact number phone"),
         (r"\b(?:first|second|next|new|latest|last) (?:lot|batch|bunch|intake|wave|group)\b", "participants cohort cohorts"),
         (r"\b(?:ask|asks|asked|asking|apply|applies|applied|applying) for\b", "request"),
-        (r"\b(?:someone|somebody|anyone|a (?:friend|colleague|companion|supporter)) (?:with|alongside|beside|next to) (?:me|us|them|you|him|her)\b"
+        (r"\b(?:someone|somebody|anyone|a (?:friend|colleague|companion|supporter))(?: (?:sat|sit|sitting|there|in))? (?:with|alongside|beside|next to) (?:me|us|them|you|him|her)\b"
          r"|\b(?:accompanied|supported) by\b", "appropriate person present"),
         (r"\b(?:my|our|your|his|her|their) (?:partner|husband|wife|spouse|mum|mom|dad|relatives?|other half)\b", "family members"),
         (r"\b(?:gp|doctor|doctors|therapist|counsellor|counselor|occupational health)\b", "medical advisers"),
+        # "if my deputy has to nip out can she come back in?": leaving a meeting and returning
+        (r"\b(?:nip|pop|step|duck|slip)(?:s|ped|ping)?\s+out\b|\bcome back in\b|\bgo and come back\b|\bleave (?:early|halfway|part way)\b",
+         "leave and return"),
+        (r"\bhow (?:it|we|the inspection|they think it) (?:went|did|got on)\b", "feedback outcomes"),
+        (r"\bthe (?:verdict|result|results)\b|\bresults came\b", "outcomes"),
+        (r"\b(?:at the (?:very )?end|very last|last (?:meeting|sit[- ]?down|chat|session|bit))\b", "final"),
+        (r"\bsit[- ]?down\b|\bcatch[- ]?up\b|\bdebrief\b|\b(?:a|for a|quick|little) chat\b", "meeting"),
+        (r"\b(?:have|having|had) a (?:moan|grumble|whinge)\b|\bmoan(?:ing)? (?:to|about)\b|\bkick up a fuss\b|\bnot happy\b|\bunhappy\b",
+         "concerns"),
+        (r"\bget (?:in|into) (?:bother|trouble)\b|\bbreak(?:ing)? the rules\b|\bbe in (?:bother|trouble)\b", "permitted allowed"),
         (r"\b(?:social media|facebook|twitter|instagram|tiktok|our website|the website|school website|online|newsletter)\b", "public make public"),
     ]
 ]
@@ -120,7 +139,7 @@ def phrase_equivalents(question: str) -> list[str]:
 
 
 def expand_query(question: str) -> str:
-    extra = [GLOSSARY[w] for w in words(question) if w in GLOSSARY]
+    extra = [g for g in dict.fromkeys(glossary_for(w) for w in words(question)) if g]  # "stopped" as "stop": paused
     extra += phrase_equivalents(question)
     m = re.findall(r"\bpara(?:graph)?s?\.?\s*(\d{1,3})", question, re.I)
     extra += [f"paragraph {n}" for n in m]

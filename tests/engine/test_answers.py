@@ -668,3 +668,52 @@ def test_near_miss_questions_are_declined_with_the_nearest_passage(engine, quest
 def test_what_the_documents_do_say_is_still_answered(engine, question, found):
     a = engine.ask(question)
     assert a.answered and found in a.answer, a.answer
+
+
+def test_each_source_a_question_quotes_is_heard_on_what_it_is_said_to_say(engine):
+    """"the NEU says heads should step down ..., but Ofsted says being an OI should be part of every leader's
+    journey": each side's own sentence on its own claim is shown, not just any sentence of that source."""
+    a = engine.ask("the NEU says heads should step down as inspectors, but Ofsted says being an OI should be part of every "
+                   "leader's journey. what exactly does each say?")
+    assert a.answered
+    assert "step down from serving as Ofsted inspectors" in a.answer, a.answer
+    assert "part of every leader\u2019s journey" in a.answer, a.answer
+    assert {"union", "official"} <= {c.authority for c in a.citations}
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("my deputy is going to be in bits if she has to sit through the final feedback alone, and the chair of govs is "
+         "off sick. can she pop out halfway and come back in or not?", "leave and return"),
+        ("we got told the result at the end and honestly the head is gutted. she wants to talk it through with her partner "
+         "and the GP tonight, is that going to land her in trouble before the report is out?", "family members, medical advisers"),
+    ],
+)
+def test_a_long_question_in_staffs_own_words_is_answered(engine, question, passage):
+    """Long questions with context and words no document uses ("in bits", "gutted", "pop out") are judged in the
+    documents' words too, so they are answered from the passage that speaks to them."""
+    a = engine.ask(question)
+    assert a.answered, a.answer
+    assert passage in a.answer, a.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Is there a dress code for Ofsted inspectors?",  # short: the words no document has are what is asked about
+     "since the 2024 rules let parents attend the final feedback meeting, can our PTA chair come?"],
+)
+def test_words_no_document_uses_are_not_dropped_from_a_short_question(engine, question):
+    a = engine.ask(question)
+    assert not a.answered, a.answer
+
+
+def test_a_premise_that_something_is_allowed_is_refused_when_the_documents_forbid_it(engine):
+    a = engine.ask("now that the handbook lets governors sit in on inspectors' meetings with pupils, which paragraph says so?")
+    assert a.refusal == "unsupported_premise", a.answer
+    assert "should not be present for meetings between inspectors and parents, pupils" in a.answer
+
+
+def test_a_date_question_with_context_after_it_gets_the_date(engine):
+    a = engine.ask("when did the updated handbook come out? the one about bringing colleagues")
+    assert a.answered and a.answer.startswith("19.1.24"), a.answer

@@ -384,6 +384,76 @@ def test_text_speak_and_contractions_are_written_out():
     assert written_out("you\u2019re not limited, u r free") == "you are not limited, you are free"
     assert written_out("dont cite the docs") == "don't cite the docs"
     assert written_out("a U-shaped room") == "a U-shaped room"  # a letter in a word is not "you"
+    assert written_out("we werent happy and the lead wouldnt budge") == "we weren't happy and the lead wouldn't budge"
+    assert written_out("theyre coming cos im stressed") == "they are coming because I am stressed"
+    assert written_out("whats gonna happen, were we told?") == "what's going to happen, were we told?"  # "were" is a word
+
+
+def test_a_questions_sentences_are_found_in_lower_case_too():
+    from ofsted_assistant.answer import asked_sentence, premise_text, question_sentences
+
+    q = "our banner is still up from 2014 lol. the union doc says something about this doesnt it? what do they want us to do"
+    assert question_sentences(q) == ["our banner is still up from 2014 lol.", "the union doc says something about this doesnt it?",
+                                     "what do they want us to do"]
+    assert "2014" not in premise_text(q)  # the asker's own circumstances are not a premise to check
+    assert question_sentences("can the head e.g. bring a colleague? see para. 94") == ["can the head e.g. bring a colleague?", "see para. 94"]
+    # a sentence that asks without its question mark
+    assert asked_sentence("one of my TAs is anxious. can she have someone sat with her") == "can she have someone sat with her"
+
+
+def test_context_after_the_question_is_not_a_second_question():
+    from ofsted_assistant.answer import question_parts
+
+    assert len(question_parts("is she going to get in bother for that? we havent had the report yet")) == 1
+    assert question_parts("how much notice do we get? how long are they in for") == ["how much notice do we get", "how long are they in for"]
+
+
+_TITLES = {
+    "neu": ("Ofsted actions for school leaders", "union"),
+    "oi": ("Ofsted pilots recruiting serving education leaders as Ofsted Inspectors", "official"),
+    "sw": ("School improvement role for Ofsted risks 'mission creep', MPs warned", "news"),
+    "tt": ("Ofsted Handbook Updates - January 2024", "commentary"),
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("union says ofsted is driving heads out of the job, HMCI says loads of people want to be inspectors. who's saying what?",
+         [({"neu"}, "ofsted is driving heads out of the job"), ({"oi"}, "loads of people want to be inspectors")]),
+        # a side with nothing of its own to say takes the question's topic; "the handbook" is the document titled so
+        ("what are we allowed to say to parents about our ofsted? I've seen the union's line on it but what does the handbook say?",
+         [({"neu"}, "what are we allowed to say to parents about our ofsted"), ({"tt"}, "what are we allowed to say to parents about our ofsted")]),
+        ("ofsted makes out its inspectors really know the sector but the CST bloke told MPs he wasn't sure ofsted has the expertise",
+         [({"oi"}, "its inspectors really know the sector"), ({"sw"}, "he wasn't sure ofsted has the expertise")]),
+    ],
+)
+def test_the_sides_a_question_sets_against_each_other(question, sides):
+    from ofsted_assistant.answer import question_sides
+
+    assert [(set(s.doc_ids), s.claim) for s in question_sides(question, _TITLES)] == sides
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how long is a pause?", "what does the union say about banners?",  # one source: nothing to set side by side
+     "Should I sign up to be an OI? what do Ofsted and the union each say?"],  # both named in one breath: no claims
+)
+def test_no_sides_without_two_sources_each_with_its_own_clause(question):
+    from ofsted_assistant.answer import question_sides
+
+    assert question_sides(question, _TITLES) == []
+
+
+def test_a_premise_that_something_is_allowed_is_contradicted_by_should_not():
+    from ofsted_assistant.polarity import contradicted_premise
+
+    s = ("It’s crucial to note and this remains unchanged, that staff members should not be present for meetings between "
+         "inspectors and parents, pupils, or governors (unless under exceptional circumstances).")
+    assert contradicted_premise("since the handbook now lets the head sit in on the inspector's meetings with pupils, which para is it?", s)
+    # what is allowed is not what the sentence forbids
+    assert contradicted_premise("since the handbook lets staff have a colleague present in meetings, who can it be?", s) is None
+    assert contradicted_premise("now that staff are allowed to have someone with them in meetings, who can it be?", s) is None
 
 
 @pytest.mark.parametrize(
@@ -1044,3 +1114,18 @@ def test_what_a_contraction_leaves_is_not_a_term():
     from ofsted_assistant.text import content_terms
 
     assert content_terms("is there a template we're meant to use? they've said don't") == ["templat", "meant", "use"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("Since the union told heads to become inspectors, how do I sign up?",
+         "We urge you, alongside our sister union the NAHT, to step down from serving as Ofsted inspectors."),
+        ("Why did Ofsted complete all 132 Big Listen actions so quickly?",
+         "Forty-two out of 132 pledges completed so far, with good progress made on remaining actions."),
+    ],
+)
+def test_told_to_join_and_did_all_n_are_premises_too(question, sentence):
+    from ofsted_assistant.polarity import contradicted_premise
+
+    assert contradicted_premise(question, sentence, near=True, named_source=True)
