@@ -1082,8 +1082,8 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
         piece = piece.strip(" '\"")
         if not piece:
             continue
-        kinds = named_authorities(piece) - {"official"}
-        if _OFFICIAL_SIDE.search(piece) or re.search(_AUTHORITY_NAMES["official"], piece, re.I):
+        kinds = named_authorities(piece)
+        if _OFFICIAL_SIDE.search(piece):  # "ofsted makes out ...", "HMCI wants ..."
             kinds.add("official")
         nouns = {w for w in words(piece) if w in _DOC_NOUNS}
         docs = frozenset(d for d, (title, kind) in titles.items()
@@ -1126,7 +1126,7 @@ def cover_sides(chosen: list[Candidate], cands: list[Candidate], sides: list[tup
 def max_sentences_for(question: str, default: int) -> int:
     """Questions that ask for several things ("who, where and when", "X and Y") get one more sentence."""
     q = question.lower()
-    parts = len(re.findall(r"\b(who|what|where|when|which|how|why)\b", q)) + q.count(" and ") + q.count(",")
+    parts = len(_WH.findall(q)) + q.count(" and ") + q.count(",")
     return default + 1 if parts >= 2 else default
 
 

@@ -173,8 +173,8 @@ class Engine:
         chunk_words = [words(c.text) for c in chunks]
         self.speller = Speller([w for ws in chunk_words for w in ws] + list(GLOSSARY))
         self.corpus_text = " ".join(" ".join(ws) for ws in chunk_words)
+        self.titles = {d: (e.title, e.authority) for d, e in self.manifest.docs.items()}  # sources a question names
         # Words the documents use in lower case: ordinary words, not names ("week" in "Schools Week").
-        self.titles = {d: (e.title, e.authority) for d, e in self.manifest.docs.items()}
         self.lower_words = frozenset(w for c in chunks for w in re.findall(r"\b[a-z][a-z'-]*\b", c.text))
 
     def refresh_if_changed(self) -> bool:
@@ -225,9 +225,10 @@ class Engine:
 
         return all(used(w) or (w in GLOSSARY and phrase(GLOSSARY[w])) for w in words(term) if w not in STOPWORDS)
 
-    def in_their_words(self, question: str) -> str | None:
-        """`question` without the words the documents never use (nor the glossary knows), and with the documents'
-        words for its phrases ("nip out" -> leave and return); None when every word is theirs or too few are."""
+    def in_their_words(self, question: str) -> tuple[str, str] | None:
+        """`question` without the words the documents never use (nor the glossary knows), and the documents' words
+        for its phrases ("nip out" -> leave and return), as (its own words kept, the documents' words added); None
+        when every word is theirs or too few are."""
         vocab = self.retriever.lexical.vocab
         said = words(question)
         kept = [w for w in said if w in STOPWORDS or w in GLOSSARY or all(t in vocab for t in content_terms(w))]
@@ -240,8 +241,7 @@ class Engine:
         # for inspectors?") the words no document uses are what is asked about, and the question is out of scope.
         if len(said) < LONG_QUESTION_WORDS or dropped < 2 or len(lost) > 0.4 * len(content):
             return None
-        extra = expand_query(question)[len(question):]
-        return " ".join(kept) + extra
+        return " ".join(kept), expand_query(question)[len(question):]
 
     def known(self, name: str) -> bool:
         return " ".join(words(name)) in self.corpus_text
@@ -304,10 +304,11 @@ class Engine:
             # so the question is also searched and judged without them (the documents' words for its phrases kept)
             plain = self.in_their_words(standalone) if focus == standalone else None
             if plain:
-                asked_queries.append((plain, plain))
+                asked_queries.append(("".join(plain), "".join(plain)))
             asked_vecs = list(self.embedder.encode([embedded for _, embedded in asked_queries])) if asked_queries else []
             for (query, _), vec in zip(asked_queries, asked_vecs):
                 _add_new(hits, self.retriever.search(query, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k))
+            plain_vec = asked_vecs[-1] if plain else None  # the last query searched, when there is one
             answer.perspectives_asked = is_perspective_question(focus)
             named = named_authorities(focus)
             # Each kind of source gets its say (a perspective question), or the kind the question names ("what
@@ -340,11 +341,11 @@ class Engine:
             timings["retrieve"] = (time.perf_counter() - t2) * 1000
             t3 = time.perf_counter()
             cands = score_candidates(standalone, focus, hits, qvec, self.embed_sentences, self.df, self.n_chunks,
-                                     also=(asked_vecs[-1],) if plain else ())
+                                     also=(plain_vec,) if plain else ())
             timings["score"] = (time.perf_counter() - t3) * 1000
 
         refusal = self._refusal(standalone, hits, cands, focus, list(part_vecs) + asked_vecs,
-                                plain=(plain, asked_vecs[-1]) if plain else None)
+                                plain=(*plain, plain_vec) if plain else None)
         if refusal is not None:
             kind, message, evidence = refusal
             answer.answer = f"{CANNOT_ANSWER} {message}"
@@ -383,12 +384,12 @@ class Engine:
 
     # -- refusal -------------------------------------------------------------------------------------
     def _refusal(self, question: str, hits: list[Hit], cands: list[Candidate], focus: str | None = None,
-                 part_vecs=(), plain: tuple[str, np.ndarray] | None = None) -> tuple[str, str, float] | None:
+                 part_vecs=(), plain: tuple[str, str, np.ndarray] | None = None) -> tuple[str, str, float] | None:
         """Why the documents do not answer `question` (the standalone question), or None. `focus`: the user's own
         words (a follow-up's), which say what kind of answer is wanted; `part_vecs`: the vectors of a
         multi-part question's parts (each part is judged on its own too: two questions in one match any single
         sentence less well than either does); `plain`: the question in the documents' words only
-        (`in_their_words`) and its vector, judged by its own words too."""
+        (`in_their_words`: its own words kept, the documents' words added) and its vector, judged by those words too."""
         where = guard.COVERAGE + " " + guard.WHERE_TO_GO
         if not hits or not cands:
             return ("weak_evidence", "Nothing in the documents matches the question. " + where, 0.0)
@@ -401,8 +402,7 @@ class Engine:
         for vec in part_vecs:
             evidence = max(evidence, max(evidence_of(c, float(c.vec @ vec)) for c in cands))
         if plain is not None:  # the words no document uses, which no sentence can have, weigh nothing
-            text, vec = plain
-            own, extra = text.split(" (", 1) if " (" in text else (text, "")
+            own, extra, vec = plain
             terms = [t for t in dict.fromkeys(content_terms(own)) if not t.isdigit()]
             more = [t for t in dict.fromkeys(content_terms(extra)) if t not in terms]
             w = idf_weights(terms + more, self.df, self.n_chunks)

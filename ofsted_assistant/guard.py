@@ -203,6 +203,13 @@ def looks_like_instructions(text: str) -> bool:
     return any(re.search(p, text, re.I | re.S) for p in _INJECTION)
 
 
+#: Whole words of text-speak and their written forms ("theyre": not "were", which is a word).
+_SPOKEN = {
+    "im": "I am", "ive": "I have", "theyre": "they are", "cos": "because", "coz": "because", "cuz": "because",
+    "bc": "because", "bcos": "because", "thru": "through", "tho": "though", "gonna": "going to", "wanna": "want to",
+    "gotta": "have to", "dunno": "don't know", "abt": "about", "bout": "about", "ppl": "people", "b4": "before",
+    "bfore": "before",
+}
 #: Text-speak and contractions, written out, so one pattern covers "you are", "you're", "ur" and "u r".
 _WRITTEN_OUT = [
     (re.compile(r"[\u2018\u2019\u02bc`]"), "'"),
@@ -218,15 +225,8 @@ _WRITTEN_OUT = [
     (re.compile(r"\b(they|we)ve\b", re.I), lambda m: m.group(1) + " have"),
     (re.compile(r"\b(thats|whats|theres)\b", re.I), lambda m: m.group(1)[:-1] + "'s"),
     (re.compile(r"(?<![\w/])w/(?=\s)", re.I), "with"),
+    (re.compile(r"\b(?:" + "|".join(_SPOKEN) + r")\b", re.I), lambda m: _SPOKEN[m.group(0).lower()]),
 ]
-#: Whole words of text-speak and their written forms ("theyre": not "were", which is a word).
-_SPOKEN = {
-    "im": "I am", "ive": "I have", "theyre": "they are", "cos": "because", "coz": "because", "cuz": "because",
-    "bc": "because", "bcos": "because", "thru": "through", "tho": "though", "gonna": "going to", "wanna": "want to",
-    "gotta": "have to", "dunno": "don't know", "abt": "about", "bout": "about", "ppl": "people", "b4": "before",
-    "bfore": "before",
-}
-_WRITTEN_OUT.append((re.compile(r"\b(?:" + "|".join(_SPOKEN) + r")\b", re.I), lambda m: _SPOKEN[m.group(0).lower()]))
 
 
 def written_out(text: str) -> str:
