@@ -57,9 +57,9 @@ eval: install
 eval-fresh: install
 	$(BIN)/ofsted-assistant eval --cases eval/cases/heldout-fresh.yaml --out eval/reports/fresh
 
-# The second and third dev sets, each written blind by a helper and then used for development (run on their own)
+# The second, third and fourth dev sets, each written blind by a helper and then used for development (run on their own)
 eval-blind: install
-	$(BIN)/ofsted-assistant eval --cases eval/cases/dev-blind.yaml --cases eval/cases/dev-blind-3.yaml --out eval/reports/blind
+	$(BIN)/ofsted-assistant eval --cases eval/cases/dev-blind.yaml --cases eval/cases/dev-blind-3.yaml --cases eval/cases/dev-blind-4.yaml --out eval/reports/blind
 
 clean:
 	rm -rf $(VENV) data
