@@ -19,6 +19,7 @@ import numpy as np
 
 from . import guard
 from .answer import Candidate, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .claims import reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -271,6 +272,10 @@ class Engine:
 
         # "can u explain the rules about ...": what is asked, without the request to the assistant around it
         asked = guard.asked_plainly(q)
+        # "I heard heads can now refuse an inspection, is that right?": what is asked is the rule itself
+        claim = reported_claim(asked)
+        if claim is not None:
+            asked = claim.question
         standalone, focus = condense(asked, history, common=self.lower_words.__contains__)
         if mode == "llm" and self.settings.llm.provider and standalone != asked:  # a follow-up, not just reworded
             standalone = self._llm_condense(q, history) or standalone  # the LLM rewrites the follow-up
@@ -363,7 +368,17 @@ class Engine:
             chosen = list_continuations(chosen, self.next_chunk, self.embed_sentences)
             answer.evidence = evidence_score(cands)
             missing_list = unlisted(focus, chosen)
-            if missing_list:  # "what are the four strands?" answered by a sentence that only mentions them
+            # what the asker was told, which the documents say is not so: the passage that says so, not a bare "No"
+            contradicted = claim is not None and lead_for_answer(standalone, chosen, self.df).startswith("No")
+            if contradicted:
+                best = chosen[0]
+                meta = best.hit.chunk.meta
+                answer.answer = (
+                    f"{CANNOT_ANSWER} They don't support what you were told (\u201c{claim.text}\u201d): {meta.title} "
+                    f"({meta.publisher}, {meta.authority_label}) says: {quoted(best.text)} {guard.WHERE_TO_GO}"
+                )
+                answer.refusal = "unsupported_premise"
+            elif missing_list:  # "what are the four strands?" answered by a sentence that only mentions them
                 best = chosen[0]
                 answer.answer = (
                     f"{CANNOT_ANSWER} They mention \u201c{missing_list}\u201d but don't list them. The closest passage "

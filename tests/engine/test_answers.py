@@ -437,6 +437,21 @@ def test_a_false_premise_is_refused_with_what_the_documents_do_say(engine, quest
     assert quoted in a.answer
 
 
+def test_a_rule_someone_reports_is_checked_against_the_documents(engine):
+    # what the documents say is so: confirmed, from the passage that says it
+    a = engine.ask("I heard staff can now bring a colleague to meetings with inspectors, is that right?")
+    assert a.answered and a.answer.startswith("Yes"), a.answer
+    assert "appropriate person present during meetings with inspectors" in a.answer
+    # what they say is not so: declined, with the passage that says otherwise
+    b = engine.ask("is it true that the final feedback meeting is compulsory?")
+    assert not b.answered and b.refusal == "unsupported_premise", b.answer
+    assert "voluntary" in b.answer
+    # what they never say: not confirmed by passages that are merely nearby
+    c = engine.ask("FYI Ofsted updated the handbook last week so heads can now refuse an inspection outright if staff "
+                   "wellbeing is at risk. Please confirm that's the rule now.")
+    assert not c.answered and c.answer.startswith(CANNOT_ANSWER), c.answer
+
+
 def test_each_part_of_a_two_part_question_is_answered(engine):
     # "how long" alone would pick the pause sentence; "who can request it" must get its own sentence.
     a = engine.ask("How long can an inspection be paused, and who can request a pause?")

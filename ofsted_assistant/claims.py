@@ -1,0 +1,118 @@
+"""A question that reports a rule and asks whether it holds, asked as the yes/no question it is.
+
+Staff check what they have heard: "is it true heads can now refuse an inspection?", "my friend says heads can
+ask for a pause, is that right?", "FYI Ofsted updated the handbook so staff can now record meetings. Please
+confirm that's the rule now." What is asked is the rule itself ("can heads refuse an inspection?"), and the
+answer is the one the documents give to that: yes with the passage that says so, no with the passage that
+says otherwise, or that they do not say. Pure functions of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .answer import named_authorities
+
+#: "is it true (that)", "am I right (in thinking) (that)": a wrapper before the claim.
+_ASKS_IF = (
+    r"(?:is it (?:true|right|correct|the case|so)|am i right(?: in thinking| to think)?|is it right|"
+    r"do i understand (?:correctly|right)|can you confirm|could you confirm|please confirm|pls confirm|confirm)"
+    r"(?:\s*,)?\s+(?:that\s+)?"
+)
+#: "I heard (that)", "my friend says", "someone told me", "apparently", "FYI": a claim reported.
+_REPORTED = (
+    r"(?:fyi[,:]?|apparently[,:]?|so|ok|okay|hi|hey|quick one[,:]?)?\s*"
+    r"(?:(?:i(?:'ve| have)?|we(?:'ve| have)?)\s+(?:just\s+)?(?:heard|read|been told|seen)|(?:i|we)\s+(?:was|were)\s+told|"
+    r"(?:some(?:one|body)|a (?:friend|colleague|head|teacher|governor)|my [\w-]+(?: [\w-]+)?|our [\w-]+(?: [\w-]+)?|the [\w-]+)"
+    r"\s+(?:told (?:me|us)|said|says|reckons|mentioned|claims)|apparently|fyi|word is)(?:\s*,)?\s+(?:that\s+)?"
+)
+#: "..., is that right?", "... Please confirm that's the rule now.", "... true?": asking whether it holds.
+_CONFIRM_TAIL = re.compile(
+    r"[\s,.;:!-]*(?:\b(?:is|was)\s+(?:that|this|it)\s+(?:true|right|correct|so|the case|the rule(?: now)?|still the case)|"
+    r"\b(?:can|could|would)\s+you\s+(?:please\s+)?confirm(?:\s+(?:that|this|it))?(?:'s| is)?(?:\s+(?:true|right|correct|the rule(?: now)?))?|"
+    r"\b(?:please|pls)\s+confirm(?:\s+(?:that|this|it))?(?:'s| is)?(?:\s+(?:true|right|correct|the rule(?: now)?))?|"
+    r"\b(?:true|right|correct|yes|confirm)\b)\s*[?.!]*\s*$",
+    re.I,
+)
+
+#: What a claim's rule turns on, and how the yes/no question starts: "heads can now refuse" -> "can heads refuse".
+_MODAL = re.compile(
+    r"\b(?P<modal>can|could|may|must|should|will|have to|has to|need to|needs to|are|is)\s+"
+    r"(?:now\s+|still\s+|also\s+|actually\s+|officially\s+)*(?P<rest>[^.?!;]+)",
+    re.I,
+)
+#: Words that end a subject on its left: what comes before them is not who the rule is about.
+_BEFORE_SUBJECT = frozenset(
+    "so that and but because since as if when now then which who where while though although or fyi apparently "
+    "heard read told said says say reckons claims mentioned me us updated changed confirmed announced".split()
+)
+#: Words a subject cannot be (a clause's verb or a pronoun that points back: "that is", "it can").
+_NOT_SUBJECT = frozenset("it this that there what which who is are was were be been do does did has have had".split())
+_NEGATED = re.compile(r"\b(?:not|no|never|cannot|can't|cant|mustn't|shouldn't|won't|isn't|aren't|don't|doesn't|nobody|none)\b", re.I)
+#: "..., right?", "... true?": a bare tag, which asks to confirm only a claim that opens with its rule.
+_BARE_TAG = re.compile(r"^[\s,.;:!-]*(?:true|right|correct|yes|confirm)\s*[?.!]*\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A reported claim: its text as the asker gave it, and the same rule as a yes/no question."""
+
+    text: str
+    question: str
+
+
+def _as_yes_no(claim: str) -> str | None:
+    """"heads can now refuse an inspection outright" -> "can heads refuse an inspection outright?"; None when
+    the claim states no rule with a subject of its own, or states it negatively ("staff can't ...": a yes or no
+    to the positive question would read as the opposite answer to what was asked)."""
+    for m in _MODAL.finditer(claim):
+        left = re.findall(r"[\w'-]+", claim[: m.start()])
+        subject: list[str] = []
+        for w in reversed(left[-5:]):
+            if w.lower() in _BEFORE_SUBJECT:
+                break
+            subject.insert(0, w)
+        if not subject or subject[-1].lower() in _NOT_SUBJECT or len(subject) > 4:
+            continue
+        rest = m.group("rest").strip(" ,")
+        said = re.findall(r"[\w'-]+", rest)
+        if not said or _NEGATED.search(" ".join(subject + said[:2])):
+            return None
+        modal = m.group("modal").lower()
+        if modal in ("have to", "need to"):
+            head, modal = "do", modal
+        elif modal in ("has to", "needs to"):
+            head, modal = "does", modal.replace("has", "have").replace("needs", "need")
+        else:
+            head, modal = modal, ""
+        words = " ".join(subject)
+        words = words if re.match(r"[A-Z]{2,}|Ofsted|I\b", words) else words[0].lower() + words[1:]
+        return " ".join(x for x in (head, words, modal, rest) if x) + "?"
+    return None
+
+
+def reported_claim(question: str) -> Claim | None:
+    """The rule a question reports and asks about, as a yes/no question; None when the question is not of that
+    shape. The whole question must be the claim and its wrapper ("is it true ...", "I heard ..., is that
+    right?"): a claim followed by a question of its own is left alone."""
+    q = question.strip()
+    tail = _CONFIRM_TAIL.search(q)
+    body = q[: tail.start()] if tail else q.rstrip(" ?")
+    asks_if = re.match(rf"^\s*{_ASKS_IF}", body, re.I)
+    lead = asks_if or re.match(rf"^\s*{_REPORTED}", body, re.I)
+    if not tail and not asks_if:
+        return None  # "I heard X. What about Y?": the question is Y
+    if lead and named_authorities(body[: lead.end()]):
+        return None  # "the NEU says leaders should ..., is that right?": whether that source says it (a perspective)
+    claim = body[lead.end():] if lead else body
+    claim = claim.strip(" ,.;:-")
+    if "?" in claim or not claim:
+        return None
+    sentences = [s for s in re.split(r"(?<=[.!])\s+", claim) if s.strip()]
+    claim = sentences[-1].strip(" .!") if len(sentences) > 1 and not _MODAL.search(sentences[0]) else " ".join(sentences).strip(" .!")
+    asked = _as_yes_no(claim)
+    if asked is None or (not lead and _BARE_TAG.match(tail.group(0))
+                         and not re.match(r"^\s*[\w'-]+(?:\s+[\w'-]+){0,3}\s+" + _MODAL.pattern[2:], claim, re.I)):
+        return None  # a bare tag ("..., right?"): only when the claim opens with its rule ("staff can bring ...")
+    return Claim(text=claim, question=asked)

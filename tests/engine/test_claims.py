@@ -1,0 +1,53 @@
+"""A question that reports a rule and asks whether it holds: pure logic, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from ofsted_assistant.claims import reported_claim
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Is it true heads can now refuse an inspection if staff wellbeing is at risk?",
+         "can heads refuse an inspection if staff wellbeing is at risk?"),
+        ("I heard staff can now bring a colleague to meetings with inspectors, is that right?",
+         "can staff bring a colleague to meetings with inspectors?"),
+        ("my friend says heads can now ask for a pause in the inspection, is that true?",
+         "can heads ask for a pause in the inspection?"),
+        # the context before the rule is not its subject ("so heads can ...")
+        ("FYI Ofsted updated the handbook last week so heads can now refuse an inspection outright. Please confirm that's the rule now.",
+         "can heads refuse an inspection outright?"),
+        ("is it true that the final feedback meeting is compulsory?", "is the final feedback meeting compulsory?"),
+        ("our head says we need to prepare a grab bag. is that right?", "do we need to prepare a grab bag?"),
+        ("apparently the head has to tell governors first, is that right?", "does the head have to tell governors first?"),
+        ("Staff can have someone with them in meetings now, right?", "can staff have someone with them in meetings now?"),
+        ("someone told me inspectors can now turn up with no notice at all. please confirm",
+         "can inspectors turn up with no notice at all?"),  # "no notice" is what is claimed, not a negated rule
+    ],
+)
+def test_a_reported_rule_is_asked_as_a_yes_no_question(question, asked):
+    claim = reported_claim(question)
+    assert claim is not None and claim.question == asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can staff bring a colleague?",  # already the yes/no question
+        "Is it true?",
+        # a negated claim: "Yes" to "can staff have anyone ...?" would read as "yes, that's right" to the asker
+        "I heard staff can't have anyone with them in meetings, is that right?",
+        "I heard staff can no longer have anyone with them, is that true?",
+        # the question is the one after the claim
+        "I heard staff can bring a colleague. What about governors?",
+        "Someone said Ofsted can't afford to pay trust leaders to inspect - how does the new OI pilot handle the money side?",
+        # what a named source says is a perspective question, not a rule to confirm
+        "The NEU says leaders should stop being inspectors, is that right?",
+        # a bare tag confirms only a claim that opens with its rule
+        "What a week we've had and the inspectors can be here any day, right?",
+    ],
+)
+def test_other_questions_are_left_alone(question):
+    assert reported_claim(question) is None
