@@ -18,7 +18,7 @@ from .guard import looks_like_instructions
 from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, act_position, asked_object, asked_role_and_action, existence, mentions_role, polarity, restricting_phrases, role_is_subject
 from .retrieval import GLOSSARY, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents
 from .spelling import english_zipf
-from .text import STOPWORDS, content_terms, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
+from .text import STOPWORDS, content_terms, date_mentions, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
 
 _DURATION = re.compile(
     r"\b((?:up to|within|at least|at most|more than|over|about|around|just|only)?\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)(?:\s+|-)(?:working\s+)?(?:days?|day’s|weeks?|months?|years?|hours?|terms?))\b",
@@ -970,6 +970,26 @@ def premise_text(question: str) -> str:
     if len(sentences) < 2:
         return question
     return " ".join(x for x in sentences if "?" in x or _ASKS.match(x) or _CLAIM.search(x)) or question
+
+
+#: Words after which a year is part of what the question takes for granted or reports ("since 2024 ...", "why did
+#: ... by December 2024?", "I heard that in 2024 ..."), not when it asks about.
+_TAKEN_FOR_GRANTED = re.compile(
+    r"\b(?:since|now|given|as|because|seeing|why|heard|told|said|says|say|apparently|read|according|reckons?|claims?|"
+    r"supposedly|after|once|if|when)\b", re.I)
+
+
+def dates_asked_about(question: str) -> set[tuple[int, int | None]]:
+    """The years (with months) a question places what it asks about in: "what did Ofsted announce in Dec 2024?"
+    -> {(2024, 12)}; "how many were done by december 2024?" -> {(2024, 12)}. Not a year in a premise or a reported
+    claim ("since the 2024 rules let parents attend, ...", "why did Ofsted finish them all by 2024?"), nor in the
+    asker's own circumstances (a sentence that does not ask)."""
+    out: set[tuple[int, int | None]] = set()
+    for sentence in question_sentences(question):
+        if "?" not in sentence and not _ASKS.match(sentence):
+            continue
+        out |= {d for at, d in date_mentions(sentence) if not _TAKEN_FOR_GRANTED.search(sentence[:at])}
+    return out
 
 
 def question_parts(question: str) -> list[str]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -27,7 +27,7 @@ from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, PHRASES, Filters, Hit, Retriever, expand_query
 from .settings import Settings
 from .spelling import Speller, english_zipf
-from .text import STOPWORDS, clock_times, content_terms, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
+from .text import STOPWORDS, clock_times, content_terms, dates, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
 CANNOT_ANSWER = "The documents I have don't answer that."
@@ -502,13 +502,24 @@ class Engine:
         stated -= {n for written in clock_times(claimed).values() for n in numbers(written)}  # times: checked as times below
         stated -= {str(n) for n in find_paragraph_refs(expand_query(claimed))}  # "para 94": a reference, not a claim
         top_text = " ".join(h.chunk.text for h in hits[:3])
+        ranked = sorted(cands, key=lambda c: c.score, reverse=True)
+        closest = ranked[:5]
+        # "what did Ofsted announce in Dec 2024?": a year that places what is asked about is confirmed by a close
+        # source of that date, or a date in its title or text ("January 2024", "19.1.24"), with the same month when
+        # the question gives one.
+        # A year the question takes for granted ("since the 2024 rules let parents ...") still needs the text.
+        # (a question of two parts has two sets of close passages; "what did the NEU announce in December 2024?" is
+        # not confirmed by an Ofsted announcement of that date)
+        named_here = named_authorities(claimed)
+        near_sources = [c for c in ranked[:10] if not named_here or c.hit.chunk.meta.authority in named_here]
+        known = {(d.year, d.month) for d in (_dt.date.fromisoformat(c.hit.chunk.meta.date[:10]) for c in near_sources
+                                             if c.hit.chunk.meta.date)} | dates(" ".join(f"{c.hit.chunk.meta.title} {c.text}" for c in near_sources))
+        stated -= {str(y) for y, m in dates_asked_about(claimed) if any(y == ky and m in (None, km) for ky, km in known)}
         missing = sorted(stated - numbers(top_text))
         # ... and as amounts: "2 weeks' notice" is not confirmed by a "2." somewhere and "half a day's notice".
         missing += sorted(f"{n} {unit}s" for n, unit in quantities(claimed) - quantities(top_text) if n not in missing)
         # ... and times of day and months, in the sentences closest to the question: "accepted until 6pm" is not
         # confirmed by "after 4.30 pm", nor "the trials start in February" by a blog post dated 22 February
-        ranked = sorted(cands, key=lambda c: c.score, reverse=True)
-        closest = ranked[:5]
         near_text = " ".join(c.text for c in closest) + " " + " ".join(
             format_date(c.hit.chunk.meta.date) for c in closest if c.hit.chunk.meta.date)
         if not re.search(r"\b(?:if|suppose|supposing|say)\b", claimed, re.I):  # "and if I only ask at 5pm?": a case, not a claim

@@ -77,6 +77,7 @@ STOPWORDS = frozenset(
 
 
 MONTHS = "January February March April May June July August September October November December".split()
+MONTHS_SHORT = [m[:3].lower() for m in MONTHS]
 
 
 def format_date(iso: str) -> str:
@@ -182,6 +183,32 @@ def clock_times(text: str) -> dict[str, str]:
         pm = m.group(3).lower().startswith("p")
         out[f"{hour % 12 + (12 if pm else 0):02d}:{minute:02d}"] = m.group(0)
     return out
+
+
+_DATED = re.compile(
+    r"\b(?:(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?P<year>(?:19|20)\d{2})\b"
+    r"|\b\d{1,2}[./](?P<m>\d{1,2})[./](?P<y>\d{2}|\d{4})\b",
+    re.I,
+)
+
+
+def date_mentions(text: str) -> list[tuple[int, tuple[int, int | None]]]:
+    """Where a text states a year, and the year with its month when it gives one: "in Dec 2024" -> (3, (2024, 12)),
+    "on 19.1.24" -> (3, (2024, 1)), "since 2024" -> (6, (2024, None))."""
+    found = []
+    for m in _DATED.finditer(text):
+        if m.group("year"):
+            month = m.group("month")
+            found.append((m.start(), (int(m.group("year")), MONTHS_SHORT.index(month.lower()) + 1 if month else None)))
+        elif 1 <= int(m.group("m")) <= 12:
+            y = int(m.group("y"))
+            found.append((m.start(), (y + 2000 if y < 100 else y, int(m.group("m")))))
+    return found
+
+
+def dates(text: str) -> set[tuple[int, int | None]]:
+    """The (year, month) pairs of `date_mentions`."""
+    return {d for _, d in date_mentions(text)}
 
 
 def months(text: str) -> set[str]:

@@ -703,6 +703,17 @@ def test_each_source_a_question_quotes_is_heard_on_what_it_is_said_to_say(engine
     assert {"union", "official"} <= {c.authority for c in a.citations}
 
 
+def test_a_year_that_places_the_question_is_confirmed_by_a_source_of_that_date(engine):
+    # "December 2024" is the date of the Big Listen monitoring report, though its text never says "2024"
+    a = engine.ask("how many of the big listen actions had ofsted actually completed by december 2024, out of how many?")
+    assert a.answered and "42" in a.answer and "132" in a.answer, a.answer
+    # ... but a year no close source has is not confirmed, nor is one the question takes for granted
+    b = engine.ask("How many Big Listen actions were finished by December 2025?")
+    assert not b.answered and b.refusal == "unsupported_premise" and "2025" in b.answer, b.answer
+    c = engine.ask("Since the union told heads in 2024 to become inspectors, how do I sign up?")
+    assert not c.answered, c.answer
+
+
 @pytest.mark.parametrize(
     "question",
     ["Is there a dress code for Ofsted inspectors?",  # short: the words no document has are what is asked about

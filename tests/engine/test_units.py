@@ -809,6 +809,23 @@ def test_times_and_months_a_text_states():
     assert words("is the cut off 4:30pm?")[-2:] == ["4.30", "pm"]
 
 
+def test_the_years_a_text_states_and_those_a_question_asks_about():
+    from ofsted_assistant.answer import dates_asked_about
+    from ofsted_assistant.text import dates
+
+    assert dates("published in Dec 2024 and piloted in March 2026") == {(2024, 12), (2026, 3)}
+    assert dates("released on 19.1.24, for inspections during 2024-25") == {(2024, 1), (2024, None)}
+    assert dates("paragraph 160, 132 actions") == set()
+    # a year that places what is asked about ...
+    assert dates_asked_about("how many actions had ofsted completed by december 2024?") == {(2024, 12)}
+    assert dates_asked_about("Context first. under the Jan 2024 changes can a head get it put back?") == {(2024, 1)}
+    # ... not one the question takes for granted or reports, nor one in the asker's own circumstances
+    assert dates_asked_about("Since the union told heads in 2024 to become inspectors, how do I sign up?") == set()
+    assert dates_asked_about("Why did Ofsted complete all 132 actions by December 2024?") == set()
+    assert dates_asked_about("I heard in 2024 they scrapped deferrals, is that right?") == set()
+    assert dates_asked_about("We were last inspected in 2019. Can I bring a colleague?") == set()
+
+
 def test_how_many_are_done_asks_for_a_part_of_the_whole():
     from ofsted_assistant.answer import asks_part_of_whole
 
