@@ -374,11 +374,20 @@ def unlisted(question: str, chosen: list[Candidate]) -> str | None:
     asked_n = next(iter(numbers(m.group(1))), None)
     head = re.escape(m.group(2).split()[-1].lower())
     for c in chosen:
-        if c.intro and (re.search(rf"\b{head}\b", c.intro, re.I) or _items(c.text[len(c.intro):]) == asked_n):
-            return None  # the sentence carries its list ("... 3 core objectives: ...", or three items for "the three things")
+        if c.intro and (re.search(rf"\b{head}\b", c.intro, re.I) or _items(c.text[len(c.intro):]) == asked_n
+                        or _introduces_n(c.intro) == asked_n):
+            return None  # the sentence carries its list ("... 3 core objectives: ...", or three items for "the three things";
+            # "the three main aims" are the list its intro counts out: "aimed to achieve 3 core objectives:")
         if re.search(rf"\b{head}\b\s*(?:are|were|include|including|namely|covering)\s|\b{head}\b[^.:\u2014\u2013]{{0,80}}?\s?[:\u2014\u2013-]\s", c.text, re.I):
             return None  # "the two days ... - Tuesday and Wednesday", "the strands are ..."
     return phrase
+
+
+def _introduces_n(intro: str) -> str | None:
+    """How many things an intro says its list has ("... to achieve 3 core objectives:" -> "3"), else None."""
+    m = re.search(rf"\b(\d+|{_UNITS}|ten)\s+(?:[\w-]+\s+){{0,2}}[\w-]+s\s*:\s*$", intro, re.I)
+    found = numbers(m.group(1)) if m else set()
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _items(text: str) -> str | None:
@@ -720,15 +729,21 @@ def whole_lists(cands: list[Candidate], chosen: list[Candidate], open_question: 
 def with_followers(cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
     """A chosen sentence that ends by announcing what follows ("School leaders can support this by:") and is
     not a list's introduction with its list is shown with the sentence that follows it in its passage ("Remove
-    all references to your school's Ofsted grading ..."): alone it says nothing."""
+    all references to your school's Ofsted grading ..."): alone it says nothing. So is one followed, in its
+    paragraph, by the question its source goes on to ask ("... implemented the recommendations that they gave.
+    What if those recommendations are wrong?"): that question is the point being made."""
     out: list[Candidate] = []
     for c in chosen:
         out.append(c)
-        if not c.text.rstrip().endswith(":") or c.intro:
+        if c.intro:
             continue
         after = [d for d in cands if d.hit.chunk.chunk_id == c.hit.chunk.chunk_id and d.start >= c.end and not d.intro]
         nxt = min(after, key=lambda d: d.start, default=None)
-        if nxt is not None and nxt not in chosen and nxt not in out and not any(_overlaps(nxt, d) for d in chosen):
+        if nxt is None or nxt in chosen or nxt in out or any(_overlaps(nxt, d) for d in chosen):
+            continue
+        asks_next = (nxt.text.rstrip(" \"'\u201d\u2019").endswith("?") and len(words(nxt.text)) >= 3
+                     and _same_paragraph(c, nxt) and not c.text.rstrip().endswith("?"))
+        if c.text.rstrip().endswith(":") or asks_next:
             out.append(nxt)
     return out
 
@@ -766,7 +781,8 @@ _AUTHORITY_NAMES = {
 _VIEW_WORDS = frozenset(content_terms(
     "ofsted ofsteds union unions neu naht mps mp news schools week press official officially hmci government "
     "say says said saying think thinks thought view views opinion opinions agree agrees disagree disagrees "
-    "compared compare each both side sides buy really good idea what who critics criticise criticism told tell"
+    "compared compare each both side sides buy really good idea what who critics criticise criticism told tell "
+    "general overall position stance line take attitude verdict"
 ))
 
 
@@ -823,11 +839,18 @@ _ASKS_IF_SOURCE_SAYS = re.compile(  # "does the union want heads to stop being i
 )
 
 
+_SOURCE_VIEW = re.compile(  # "what's the NEU's general view of Ofsted?"
+    r"(?P<src>\b[\w-]+(?:\s+[\w-]+){0,2})(?:'s|\u2019s)\s+(?:general\s+|overall\s+|official\s+|own\s+|actual\s+)?"
+    r"(?:view|views|position|stance|line|take|opinion|verdict|attitude)\s+(?:of|on|about|towards?)\b",
+    re.I,
+)
+
+
 def asked_source(question: str) -> set[str]:
     """The kind of source whose words the question asks for ("what does the union say to focus on?" ->
     union), when it is one other than Ofsted itself: the answer then quotes that source. (What Ofsted says
     reaches users through summaries too, so "what does Ofsted say ...?" is not narrowed.)"""
-    m = _ASKS_WHAT_SOURCE_SAYS.search(question) or _ASKS_IF_SOURCE_SAYS.match(question.strip())
+    m = _ASKS_WHAT_SOURCE_SAYS.search(question) or _ASKS_IF_SOURCE_SAYS.match(question.strip()) or _SOURCE_VIEW.search(question)
     if not m:
         return set()
     return named_authorities(m.group("src")) - {"official"}
@@ -1073,9 +1096,16 @@ _DOC_NOUNS = frozenset({"handbook", "guidance", "article", "announcement", "blog
 _SIDE_VERB = (r"(?:says?|said|saying|claims?|claimed|claiming|reckons?|thinks?|insists?|argues?|admits?|wants?|wanted|warns?|warned|"
               r"told|tells?|telling|keeps?\s+(?:on\s+)?(?:saying|asking|telling|going on)|makes?\s+out|urges?|urging|calls?\s+for|called\s+for|"
               r"line|position|view|stance|is\s+asking|are\s+asking)")
-_OFFICIAL_SIDE = re.compile(rf"\b(?:ofsted|hmci|chief inspector)(?:'s)?\s+(?:[\w']+\s+){{0,2}}?{_SIDE_VERB}\b", re.I)
+_OFFICIAL_SIDE = re.compile(
+    rf"\b(?:ofsted|hmci|chief inspector)(?:'s)?\s+(?:[\w']+\s+){{0,2}}?{_SIDE_VERB}\b"
+    # "Ofsted is now actively trying to recruit serving heads": what Ofsted sets out to do, which its own words say
+    r"|\b(?:ofsted|hmci|chief inspector)(?:'s|\s+(?:is|are|has been|have been|was))\s+(?:now\s+|actively\s+|really\s+|apparently\s+|also\s+)*"
+    r"(?:trying|looking|planning|aiming|hoping|wanting|keen|desperate|recruiting|encouraging|pushing|asking|inviting|calling)\b",
+    re.I)
 _SIDE_LEAD = re.compile(rf"^(?P<who>.{{0,50}}?)\b{_SIDE_VERB}\b(?:\s+(?:mps|us|me|them|heads|leaders|schools))?(?:\s+that)?\s*", re.I)
 _SIDE_SPLIT = re.compile(r"[?;!]+|\.\s|\s[-\u2013\u2014]\s|,\s+|\s+(?:but|whereas|while|yet|however)\s+", re.I)
+#: What the asker puts before a side: a joining word, or their own hearing of it.
+_ASKER_LEAD = re.compile(r"^(?:(?:but|and|whereas|while|yet|however|so)\s+)?(?:(?:i|we)(?:'ve| have)?\s+(?:heard|read|seen)\s+(?:that\s+)?|apparently,?\s+)?", re.I)
 #: Words that frame a side ("I've seen the union's line on it", "did anyone raise that"), not what it is about.
 _FRAMING = frozenset(content_terms(
     "seen see heard read line exactly actually each side sides anyone raise raised mention mentioned bloke guy man woman "
@@ -1099,7 +1129,7 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
     say?") takes the question's topic. Empty unless at least two different sources are named."""
     topical, named = [], []
     for piece in _SIDE_SPLIT.split(question):
-        piece = piece.strip(" '\"")
+        piece = _ASKER_LEAD.sub("", piece.strip(" '\""))  # "but I've heard Ofsted is ..." -> "Ofsted is ..."
         if not piece:
             continue
         kinds = named_authorities(piece)
@@ -1158,12 +1188,12 @@ def select(
     sentence per authority group is kept below the bar if it is close, so disagreeing sources both appear.
     A perspective question that names the sides it wants ("what do Ofsted and the union each say?") hears
     those sides; another kind of source joins them only when it answers nearly as well as the best.
-    A question that asks what one kind of source says (`asked`, "what does the union say ...?") is answered
-    from that kind alone, when it speaks to the question at all."""
+    A question that asks what one kind of source says (`asked`, "what does the union say ...?", "what's the NEU's
+    view of Ofsted?") and names no other is answered from that kind alone, when it speaks to the question at all."""
     if not cands:
         return []
     ranked = sorted(cands, key=lambda c: c.score, reverse=True)
-    if asked and not perspectives:
+    if asked and (not perspectives or named <= asked):  # "what's the NEU's view of Ofsted?": the NEU's words alone
         theirs = [c for c in ranked if _group(c) in asked]
         if theirs and theirs[0].score >= ranked[0].score * 0.6:
             ranked = theirs

@@ -358,7 +358,7 @@ class Engine:
             answer.evidence = evidence
         else:
             max_sentences = max_sentences_for(focus, self.settings.answer.max_sentences)
-            chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus), named=named, asked=asked_source(focus),
+            chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus), named=named, asked=asked_source(focus) if len(parts) < 2 else set(),
                             open_question=question_kind(focus) == "open")
             if len(parts) > 1:
                 chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, max_sentences + 1)

@@ -703,6 +703,24 @@ def test_each_source_a_question_quotes_is_heard_on_what_it_is_said_to_say(engine
     assert {"union", "official"} <= {c.authority for c in a.citations}
 
 
+def test_a_list_a_sentence_counts_out_answers_a_question_that_names_it_otherwise(engine):
+    a = engine.ask("what are the three main aims behind ofsted's big listen improvement plan?")
+    assert a.answered, a.answer
+    assert "reset relationships" in a.answer and "learning organisation" in a.answer
+
+
+def test_a_question_for_one_sources_view_is_answered_from_that_source(engine):
+    a = engine.ask("what's the NEU's general view of ofsted?")
+    assert a.answered and a.citations, a.answer
+    assert {c.authority for c in a.citations} == {"union"}, a.answer
+
+
+def test_the_question_a_quoted_speaker_goes_on_to_ask_is_shown_with_what_leads_to_it(engine):
+    a = engine.ask("what was the CST's worry about inspectors coming back years later to check their own recommendations?")
+    assert a.answered, a.answer
+    assert "come back two, three, four years later" in a.answer and "What if those recommendations are wrong?" in a.answer
+
+
 def test_a_year_that_places_the_question_is_confirmed_by_a_source_of_that_date(engine):
     # "December 2024" is the date of the Big Listen monitoring report, though its text never says "2024"
     a = engine.ask("how many of the big listen actions had ofsted actually completed by december 2024, out of how many?")

@@ -426,6 +426,9 @@ _TITLES = {
          [({"neu"}, "what are we allowed to say to parents about our ofsted"), ({"tt"}, "what are we allowed to say to parents about our ofsted")]),
         ("ofsted makes out its inspectors really know the sector but the CST bloke told MPs he wasn't sure ofsted has the expertise",
          [({"oi"}, "its inspectors really know the sector"), ({"sw"}, "he wasn't sure ofsted has the expertise")]),
+        # what Ofsted is said to be setting out to do is a side too: its own announcements say it
+        ("our NEU rep keeps telling heads to quit being inspectors, but I've heard Ofsted is now actively trying to recruit serving heads",
+         [({"neu"}, "to quit being inspectors"), ({"oi"}, "Ofsted is now actively trying to recruit serving heads")]),
     ],
 )
 def test_the_sides_a_question_sets_against_each_other(question, sides):
@@ -598,6 +601,11 @@ def test_a_list_question_is_not_answered_by_a_list_of_something_else():
 
     other = C(intro="Specifically, it may be wise to focus on:", text="Specifically, it may be wise to focus on: 1. the four strands 2. the two days")
     assert unlisted("what are the four strands?", [other]) == "four strands"
+    # a list its intro counts out is the list asked for, whatever it calls the things ("aims" / "objectives")
+    counted = C(intro="... a total of 132 actions that aimed to achieve 3 core objectives:",
+                text="... a total of 132 actions that aimed to achieve 3 core objectives: to reset relationships ... to be a learning organisation")
+    assert unlisted("what are the three main aims of the plan?", [counted]) is None
+    assert unlisted("what are the four main aims of the plan?", [counted]) == "four main aims"
 
 
 def test_the_source_asked_about_and_the_sides_named():
@@ -608,6 +616,8 @@ def test_the_source_asked_about_and_the_sides_named():
     assert asked_source("we're in the window - what does the union say to focus on?") == {"union"}
     assert asked_source("What does the NEU advise leaders to concentrate on?") == {"union"}
     assert asked_source("what did Schools Week report about two-day inspections?") == {"news"}
+    assert asked_source("what's the NEU's general view of ofsted?") == {"union"}  # a source's view of something
+    assert asked_source("what is the union\u2019s position on the OI pilot?") == {"union"}
     # what Ofsted says also reaches users through summaries: not narrowed
     assert asked_source("What does Ofsted say about pauses?") == set()
     assert asked_source("How long can a pause last?") == set()
