@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, chunk_candidates, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -358,12 +358,16 @@ class Engine:
             answer.evidence = evidence
         else:
             max_sentences = max_sentences_for(focus, self.settings.answer.max_sentences)
-            chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus), named=named, asked=asked_source(focus) if len(parts) < 2 else set(),
+            asked_for = asked_source(focus) if len(parts) < 2 else set()
+            chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus), named=named, asked=asked_for,
                             open_question=question_kind(focus) == "open")
             if len(parts) > 1:
                 chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, max_sentences + 1)
             if sides:
                 chosen = cover_sides(chosen, cands, list(zip(sides, side_vecs)), self.df, self.n_chunks)
+            if chosen and asked_for and not topic_terms(perspective_topic(focus)):
+                chosen = self._opening(asked_for, filters) + chosen  # "what does the union think of Ofsted?"
+                chosen = list({(c.hit.chunk.chunk_id, c.start): c for c in reversed(chosen)}.values())[::-1][: max_sentences + 1]
             chosen = existence_first(standalone, chosen)
             chosen = list_continuations(chosen, self.next_chunk, self.embed_sentences)
             answer.evidence = evidence_score(cands)
@@ -396,6 +400,24 @@ class Engine:
                 answer.sources_note, answer.stale_caveat, answer.citations = "", None, []
         answer.timings_ms = timings | {"total": (time.perf_counter() - t0) * 1000}
         return answer
+
+    def _opening(self, authorities: set[str], filters: Filters | None) -> list[Candidate]:
+        """The first two sentences of each document of these kinds of source (that the filters allow), which
+        state its stance: what a question about that source's view with no topic of its own ("what's the NEU's
+        general view of Ofsted?") asks for. Headings and questions (\"What can school leaders do?\") are skipped."""
+        out: list[Candidate] = []
+        for chunk in sorted(self.retriever.chunks, key=lambda c: (c.doc_id, c.ordinal)):
+            if chunk.meta.authority not in authorities or (filters and filters.doc_ids and chunk.doc_id not in filters.doc_ids):
+                continue
+            if sum(c.hit.chunk.doc_id == chunk.doc_id for c in out) >= 2:
+                continue
+            for c in chunk_candidates(Hit(chunk)):
+                if len(words(c.text)) >= 8 and not c.text.rstrip().endswith("?") and sum(d.hit.chunk.doc_id == chunk.doc_id for d in out) < 2:
+                    out.append(c)
+        if out:
+            for c, vec in zip(out, self.embed_sentences([c.text for c in out])):
+                c.vec = vec
+        return out
 
     # -- refusal -------------------------------------------------------------------------------------
     def _refusal(self, question: str, hits: list[Hit], cands: list[Candidate], focus: str | None = None,

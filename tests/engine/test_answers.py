@@ -715,6 +715,16 @@ def test_a_question_for_one_sources_view_is_answered_from_that_source(engine):
     assert {c.authority for c in a.citations} == {"union"}, a.answer
 
 
+@pytest.mark.parametrize("question", ["what does the union think of ofsted?", "what's the NEU's general view of ofsted?"])
+def test_a_sources_view_with_no_topic_of_its_own_is_its_opening_stance(engine, question):
+    a = engine.ask(question)
+    assert a.answered and {c.authority for c in a.citations} == {"union"}, a.answer
+    assert "toxic regime" in a.answer and "immediate pause" in a.answer, a.answer
+    # ... while a topic picks that source's words on it
+    b = engine.ask("what does the union say about banners?")
+    assert "banners on your school gates" in b.answer and "toxic regime" not in b.answer, b.answer
+
+
 def test_the_question_a_quoted_speaker_goes_on_to_ask_is_shown_with_what_leads_to_it(engine):
     a = engine.ask("what was the CST's worry about inspectors coming back years later to check their own recommendations?")
     assert a.answered, a.answer
