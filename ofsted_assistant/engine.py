@@ -532,7 +532,7 @@ class Engine:
         # A year the question takes for granted ("since the 2024 rules let parents ...") still needs the text.
         # (a question of two parts has two sets of close passages; "what did the NEU announce in December 2024?" is
         # not confirmed by an Ofsted announcement of that date)
-        named_here = named_authorities(claimed)
+        named_here = named_authorities(asked_sentence(claimed) or claimed)  # the sentence that asks, not its context
         near_sources = [c for c in ranked[:10] if not named_here or c.hit.chunk.meta.authority in named_here]
         known = {(d.year, d.month) for d in (_dt.date.fromisoformat(c.hit.chunk.meta.date[:10]) for c in near_sources
                                              if c.hit.chunk.meta.date)} | dates(" ".join(f"{c.hit.chunk.meta.title} {c.text}" for c in near_sources))

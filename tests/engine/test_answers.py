@@ -735,6 +735,10 @@ def test_a_year_that_places_the_question_is_confirmed_by_a_source_of_that_date(e
     # "December 2024" is the date of the Big Listen monitoring report, though its text never says "2024"
     a = engine.ask("how many of the big listen actions had ofsted actually completed by december 2024, out of how many?")
     assert a.answered and "42" in a.answer and "132" in a.answer, a.answer
+    # the sources the context names ("the NAHT told MPs ...") do not limit which source's date confirms the year
+    d = engine.ask("the NAHT told MPs the half day notice is a nightmare. under the Jan 2024 handbook changes is there "
+                   "any way a head can get the inspection put back, and is there a cut-off?")
+    assert d.answered and "4.30 pm" in d.answer, d.answer
     # ... but a year no close source has is not confirmed, nor is one the question takes for granted
     b = engine.ask("How many Big Listen actions were finished by December 2025?")
     assert not b.answered and b.refusal == "unsupported_premise" and "2025" in b.answer, b.answer
