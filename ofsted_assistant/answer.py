@@ -748,6 +748,15 @@ def with_followers(cands: list[Candidate], chosen: list[Candidate]) -> list[Cand
     return out
 
 
+def lead_with(first: list[Candidate], chosen: list[Candidate], limit: int) -> list[Candidate]:
+    """`first`, then the chosen sentences that repeat none of it, at most `limit` in all."""
+    out: list[Candidate] = []
+    for c in first + chosen:
+        if not any(_overlaps(c, d) for d in out):
+            out.append(c)
+    return out[:limit]
+
+
 def with_antecedents(cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
     """A chosen sentence that leans on the one before ("Instead, ...") is shown after it, in the source's order."""
     out: list[Candidate] = []

@@ -30,8 +30,8 @@ _REPORTED = (
 #: "..., is that right?", "... Please confirm that's the rule now.", "... true?": asking whether it holds.
 _CONFIRM_TAIL = re.compile(
     r"[\s,.;:!-]*(?:\b(?:is|was)\s+(?:that|this|it)\s+(?:true|right|correct|so|the case|the rule(?: now)?|still the case)|"
-    r"\b(?:can|could|would)\s+you\s+(?:please\s+)?confirm(?:\s+(?:that|this|it))?(?:'s| is)?(?:\s+(?:true|right|correct|the rule(?: now)?))?|"
-    r"\b(?:please|pls)\s+confirm(?:\s+(?:that|this|it))?(?:'s| is)?(?:\s+(?:true|right|correct|the rule(?: now)?))?|"
+    r"\b(?:(?:can|could|would)\s+you\s+(?:please\s+)?|please\s+|pls\s+)confirm(?:\s+(?:that|this|it))?(?:'s| is)?"
+    r"(?:\s+(?:true|right|correct|the rule(?: now)?))?|"
     r"\b(?:true|right|correct|yes|confirm)\b)\s*[?.!]*\s*$",
     re.I,
 )
@@ -112,7 +112,8 @@ def reported_claim(question: str) -> Claim | None:
     sentences = [s for s in re.split(r"(?<=[.!])\s+", claim) if s.strip()]
     claim = sentences[-1].strip(" .!") if len(sentences) > 1 and not _MODAL.search(sentences[0]) else " ".join(sentences).strip(" .!")
     asked = _as_yes_no(claim)
-    if asked is None or (not lead and _BARE_TAG.match(tail.group(0))
-                         and not re.match(r"^\s*[\w'-]+(?:\s+[\w'-]+){0,3}\s+" + _MODAL.pattern[2:], claim, re.I)):
+    rule = _MODAL.search(claim)
+    opens_with_rule = rule is not None and 1 <= len(re.findall(r"[\w'-]+", claim[: rule.start()])) <= 4
+    if asked is None or (not lead and _BARE_TAG.match(tail.group(0)) and not opens_with_rule):
         return None  # a bare tag ("..., right?"): only when the claim opens with its rule ("staff can bring ...")
     return Claim(text=claim, question=asked)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, chunk_candidates, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -365,9 +365,8 @@ class Engine:
                 chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, max_sentences + 1)
             if sides:
                 chosen = cover_sides(chosen, cands, list(zip(sides, side_vecs)), self.df, self.n_chunks)
-            if chosen and asked_for and not topic_terms(perspective_topic(focus)):
-                chosen = self._opening(asked_for, filters) + chosen  # "what does the union think of Ofsted?"
-                chosen = list({(c.hit.chunk.chunk_id, c.start): c for c in reversed(chosen)}.values())[::-1][: max_sentences + 1]
+            if chosen and asked_for and not topic_terms(perspective_topic(focus)):  # "what does the union think of Ofsted?"
+                chosen = lead_with(self._opening(asked_for, filters), chosen, max_sentences + 1)
             chosen = existence_first(standalone, chosen)
             chosen = list_continuations(chosen, self.next_chunk, self.embed_sentences)
             answer.evidence = evidence_score(cands)
@@ -405,15 +404,15 @@ class Engine:
         """The first two sentences of each document of these kinds of source (that the filters allow), which
         state its stance: what a question about that source's view with no topic of its own ("what's the NEU's
         general view of Ofsted?") asks for. Headings and questions (\"What can school leaders do?\") are skipped."""
-        out: list[Candidate] = []
+        per_doc: dict[str, list[Candidate]] = {}
         for chunk in sorted(self.retriever.chunks, key=lambda c: (c.doc_id, c.ordinal)):
             if chunk.meta.authority not in authorities or (filters and filters.doc_ids and chunk.doc_id not in filters.doc_ids):
                 continue
-            if sum(c.hit.chunk.doc_id == chunk.doc_id for c in out) >= 2:
-                continue
-            for c in chunk_candidates(Hit(chunk)):
-                if len(words(c.text)) >= 8 and not c.text.rstrip().endswith("?") and sum(d.hit.chunk.doc_id == chunk.doc_id for d in out) < 2:
-                    out.append(c)
+            stance = per_doc.setdefault(chunk.doc_id, [])
+            if len(stance) < 2:
+                stance += [c for c in chunk_candidates(Hit(chunk)) if len(words(c.text)) >= 8 and not c.text.rstrip().endswith("?")]
+                del stance[2:]
+        out = [c for stance in per_doc.values() for c in stance]
         if out:
             for c, vec in zip(out, self.embed_sentences([c.text for c in out])):
                 c.vec = vec
@@ -526,16 +525,16 @@ class Engine:
         top_text = " ".join(h.chunk.text for h in hits[:3])
         ranked = sorted(cands, key=lambda c: c.score, reverse=True)
         closest = ranked[:5]
-        # "what did Ofsted announce in Dec 2024?": a year that places what is asked about is confirmed by a close
-        # source of that date, or a date in its title or text ("January 2024", "19.1.24"), with the same month when
-        # the question gives one.
-        # A year the question takes for granted ("since the 2024 rules let parents ...") still needs the text.
-        # (a question of two parts has two sets of close passages; "what did the NEU announce in December 2024?" is
-        # not confirmed by an Ofsted announcement of that date)
-        named_here = named_authorities(asked_sentence(claimed) or claimed)  # the sentence that asks, not its context
+        # "what did Ofsted announce in Dec 2024?": a year that places what is asked about is confirmed by one of the
+        # ten closest sentences (a question of two parts has two sets of close passages) whose source is of that
+        # date, or has it in its title or text ("January 2024", "19.1.24"), with the same month when the question
+        # gives one; from the kind of source the sentence that asks names, if any ("what did the NEU announce in
+        # December 2024?" is not confirmed by an Ofsted announcement of that date). A year the question takes for
+        # granted ("since the 2024 rules let parents ...") still needs the text.
+        named_here = named_authorities(asked_sentence(claimed) or claimed)
         near_sources = [c for c in ranked[:10] if not named_here or c.hit.chunk.meta.authority in named_here]
-        known = {(d.year, d.month) for d in (_dt.date.fromisoformat(c.hit.chunk.meta.date[:10]) for c in near_sources
-                                             if c.hit.chunk.meta.date)} | dates(" ".join(f"{c.hit.chunk.meta.title} {c.text}" for c in near_sources))
+        known = dates(" ".join(f"{format_date(c.hit.chunk.meta.date) if c.hit.chunk.meta.date else ''} {c.hit.chunk.meta.title} {c.text}"
+                               for c in near_sources))
         stated -= {str(y) for y, m in dates_asked_about(claimed) if any(y == ky and m in (None, km) for ky, km in known)}
         missing = sorted(stated - numbers(top_text))
         # ... and as amounts: "2 weeks' notice" is not confirmed by a "2." somewhere and "half a day's notice".

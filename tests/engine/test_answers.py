@@ -709,12 +709,6 @@ def test_a_list_a_sentence_counts_out_answers_a_question_that_names_it_otherwise
     assert "reset relationships" in a.answer and "learning organisation" in a.answer
 
 
-def test_a_question_for_one_sources_view_is_answered_from_that_source(engine):
-    a = engine.ask("what's the NEU's general view of ofsted?")
-    assert a.answered and a.citations, a.answer
-    assert {c.authority for c in a.citations} == {"union"}, a.answer
-
-
 @pytest.mark.parametrize("question", ["what does the union think of ofsted?", "what's the NEU's general view of ofsted?"])
 def test_a_sources_view_with_no_topic_of_its_own_is_its_opening_stance(engine, question):
     a = engine.ask(question)
