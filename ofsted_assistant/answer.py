@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .guard import looks_like_instructions
-from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, act_position, asked_object, asked_role_and_action, existence, mentions_role, polarity, restricting_phrases, role_is_subject
+from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, act_position, asked_object, asked_role_and_action, existence, mentions_role, polarity, ROLES, restricting_phrases, role_is_subject
 from .retrieval import GLOSSARY, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents
 from .spelling import english_zipf
-from .text import STOPWORDS, content_terms, date_mentions, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
+from .text import MONTHS, MONTHS_SHORT, STOPWORDS, content_terms, date_mentions, dates, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
 
 _DURATION = re.compile(
     r"\b((?:up to|within|at least|at most|more than|over|about|around|just|only)?\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|half a)(?:\s+|-)(?:working\s+)?(?:days?|day’s|weeks?|months?|years?|hours?|terms?))\b",
@@ -757,6 +757,25 @@ def lead_with(first: list[Candidate], chosen: list[Candidate], limit: int) -> li
     return out[:limit]
 
 
+#: What "what did Ofsted announce in March 2026?" asks beyond its date and source: the news itself.
+_NEWS = re.compile(r"\bwhat\b.*?\b(?:announc\w*|publish\w*|releas\w*|launch\w*|unveil\w*|happen\w*|"
+                   r"c[oa]me out|was new|news)\b", re.I | re.S)
+_NEWS_TERMS = frozenset(content_terms("announce announced publish published release released launch launched unveil unveiled "
+                                      "happen happened come came out news new did does do " + " ".join(MONTHS + MONTHS_SHORT)))
+
+
+def asks_for_news(part: str) -> bool:
+    """Whether a question (part) asks what a source announced or published at a date and nothing more specific:
+    "what did Ofsted announce in Dec 2024?", "and then what happened in March 2026" (not "what did Ofsted announce
+    about trials in December 2024?")."""
+    m = _NEWS.search(part)
+    if not m or not dates(part):
+        return False
+    # the words after the verb say what the news was about ("... announce about trials ..."); those before it name
+    # the source ("what did TT Education publish ...")
+    return not [t for t in topic_terms(part[m.end():]) if t not in _NEWS_TERMS and not t.isdigit()]
+
+
 def with_antecedents(cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
     """A chosen sentence that leans on the one before ("Instead, ...") is shown after it, in the source's order."""
     out: list[Candidate] = []
@@ -885,7 +904,7 @@ def is_survey_question(question: str) -> bool:
 
 
 _PART_SPLIT = re.compile(
-    r"\?\s+(?=\S)|(?:,?\s+(?:and|also|plus)|\s[-\u2013\u2014])\s+(?=(?:who|what|where|when|which|how|why|is|are|can|do|does|did|will|should)\b)", re.I
+    r"\?\s+(?=\S)|(?:,?\s+(?:and(?:\s+then)?|also|plus|then)|\s[-\u2013\u2014])\s+(?=(?:who|what|where|when|which|how|why|is|are|can|do|does|did|will|should)\b)", re.I
 )
 
 
@@ -992,6 +1011,20 @@ def asked_sentence(question: str) -> str | None:
 #: A sentence that asks, with or without its question mark ("can she have someone sat with her").
 _ASKS = re.compile(r"^\W*(?:so |and |but |ok |okay )?(?:can|could|is|are|do|does|did|should|will|would|may|must|has|have|what|when|where|"
                    r"who|why|how|which)\b", re.I)
+
+
+#: "two of my senior staff", "our three deputies", "we have 2 governors": a count of the asker's own people or things.
+_OWN_COUNT = re.compile(
+    r"\b(?P<n>[\w-]+)\s+of\s+(?:my|our|us)\b|\b(?:my|our)\s+(?P<m>[\w-]+)\s+[a-z-]+s\b"
+    r"|\b(?:we|i)(?:'ve|\s+have)?\s+(?:got\s+)?(?P<k>[\w-]+)\s+(?:[\w-]+\s+)?(?:staff|deputies|governors|trustees|teachers|leaders|heads|schools|colleagues)\b",
+    re.I)
+
+
+def own_counts(question: str) -> set[str]:
+    """The numbers that count the asker's own people or things ("letting two of my senior staff do the pilot"),
+    which no document need confirm."""
+    return {n for m in _OWN_COUNT.finditer(question) for g in ("n", "m", "k")
+            if m.group(g) and not re.search(r"[.:]", m.group(g)) for n in numbers(m.group(g))}
 
 
 def premise_text(question: str) -> str:
@@ -1109,7 +1142,8 @@ _OFFICIAL_SIDE = re.compile(
     rf"\b(?:ofsted|hmci|chief inspector)(?:'s)?\s+(?:[\w']+\s+){{0,2}}?{_SIDE_VERB}\b"
     # "Ofsted is now actively trying to recruit serving heads": what Ofsted sets out to do, which its own words say
     r"|\b(?:ofsted|hmci|chief inspector)(?:'s|\s+(?:is|are|has been|have been|was))\s+(?:now\s+|actively\s+|really\s+|apparently\s+|also\s+)*"
-    r"(?:trying|looking|planning|aiming|hoping|wanting|keen|desperate|recruiting|encouraging|pushing|asking|inviting|calling)\b",
+    r"(?:trying|looking|planning|aiming|hoping|wanting|keen|desperate|recruiting|encouraging|pushing|asking|inviting|calling|"
+    r"begging|pleading|appealing|urging)\b",
     re.I)
 _SIDE_LEAD = re.compile(rf"^(?P<who>.{{0,50}}?)\b{_SIDE_VERB}\b(?:\s+(?:mps|us|me|them|heads|leaders|schools))?(?:\s+that)?\s*", re.I)
 _SIDE_SPLIT = re.compile(r"[?;!]+|\.\s|\s[-\u2013\u2014]\s|,\s+|\s+(?:but|whereas|while|yet|however)\s+", re.I)
@@ -1343,9 +1377,20 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     q_terms = set(content_terms(question))
     for c in chosen[1:]:
         close = c.score >= 0.85 * lead.score or (_CONTRAST.match(c.text) and c.hit is lead.hit)
-        if close and polarity(question, c.text) == -vote and (q_terms & set(content_terms(c.text))) - _terms(lead):
+        if close and polarity(question, c.text) == -vote and (q_terms & set(content_terms(c.text))) - _terms(lead) \
+                and not _exception_to(lead, c, question):
             return ""
     return "Yes" if vote > 0 else "No"
+
+
+def _exception_to(lead: Candidate, other: Candidate, question: str) -> bool:
+    """Is the best sentence the exception the sentence before it makes for the people the question asks about?
+    "You can communicate inspection outcomes with ... colleagues, family members ... However, you are not
+    permitted to ... share it with parents." answers "can we tell parents the outcome?": No, whatever the rule
+    before it says for others."""
+    if not (_CONTRAST.match(lead.text) and other.hit is lead.hit and other.end <= lead.start and _same_paragraph(other, lead)):
+        return False
+    return any(mentions_role(question, r) and mentions_role(lead.text, r) and not mentions_role(other.text, r) for r in ROLES)
 
 
 #: A time limit on what a sentence says ("requests made after 4.30 pm ... are not considered"); "unless" and

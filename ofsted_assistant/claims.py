@@ -117,3 +117,47 @@ def reported_claim(question: str) -> Claim | None:
     if asked is None or (not lead and _BARE_TAG.match(tail.group(0)) and not opens_with_rule):
         return None  # a bare tag ("..., right?"): only when the claim opens with its rule ("staff can bring ...")
     return Claim(text=claim, question=asked)
+
+
+#: "Now that / since / given that <rule>, <question>": a rule the question takes for granted before it asks.
+_PREMISE = re.compile(
+    r"^\s*(?:now that|since|given that|given|seeing as|seeing that|because|as)\s+(?P<claim>[^?]{8,200}?)"
+    r"(?:\s*,\s*|\s+[-\u2013\u2014]\s+)(?P<ask>(?:so\s+)?(?:how|what|which|who|when|where|why|can|could|should|do|does|will|would|is|are)\b[^?]*\??)\s*$",
+    re.I,
+)
+#: "the handbook says (that)", "the rules now say", "it's been confirmed that": who is said to state the rule, not the rule.
+_SAYS_LEAD = re.compile(
+    r"^(?:the\s+)?(?:new\s+|updated\s+|latest\s+)?(?:handbook|rules?|guidance|framework|policy|regulations?|law)\s+(?:now\s+)?"
+    r"(?:says?|states?|said|makes? clear)\s+(?:that\s+)?|^it(?:'s| is| has) been (?:confirmed|announced|agreed|decided) (?:that\s+)?",
+    re.I,
+)
+#: "the NEU says ...", "HMCI reckons ...": a source named for the premise.
+_SAID_BY = re.compile(r"^(?P<who>.{0,40}?)\s+(?:says?|said|claims?|thinks?|reckons?|wants?|told|tells)\b", re.I)
+#: What makes a premise a rule rather than the asker's circumstances ("the head is off sick").
+_RULE_WORDS = re.compile(
+    r"\b(?:can|may|must|should|have to|has to|need to|needs to|allowed|permitted|entitled|compulsory|mandatory|"
+    r"obligatory|optional|voluntary|required|accepted|banned|forbidden|rules?|handbook)\b", re.I)
+_CONTRACTIONS = ((r"\b(we|they|you)'re\b", r"\1 are"), (r"\b(it|he|she|that)'s\b", r"\1 is"), (r"\bI'm\b", "I am"))
+
+
+def premise_claim(question: str) -> Claim | None:
+    """The rule a question takes for granted before it asks something else ("Now that the handbook says we're
+    allowed to tell parents the outcome, how should we word the letter?" -> "are we allowed to tell parents the
+    outcome?"), as a yes/no question: the question is answered only if the documents do not say no to it. None
+    when the question does not open with a rule of that shape, or names a source for it ("since the NEU says
+    ...": whether that source says it is a perspective)."""
+    m = _PREMISE.match(question.strip())
+    if not m:
+        return None
+    claim = m.group("claim").strip(" ,.;:")
+    who = _SAID_BY.match(claim)
+    if who and named_authorities(who.group("who")):
+        return None
+    said = _SAYS_LEAD.match(claim)
+    claim = claim[said.end():] if said else claim
+    if not said and not _RULE_WORDS.search(claim):
+        return None  # "since the head is off sick, ...": the asker's circumstances, not a rule
+    for pattern, repl in _CONTRACTIONS:
+        claim = re.sub(pattern, repl, claim, flags=re.I)
+    asked = _as_yes_no(claim)
+    return Claim(text=m.group("claim").strip(" ,.;:"), question=asked) if asked else None

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
-from .claims import reported_claim
+from .answer import Candidate, asks_for_news, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -53,6 +53,10 @@ class Answer:
     perspectives_asked: bool = False  # the question asks what different sources say
     corrections: dict[str, str] = field(default_factory=dict)  # typos corrected before searching {typed: used}
     timings_ms: dict[str, float] = field(default_factory=dict)
+    #: The direct answer that leads ("Yes", "No", "4.30 pm") and the sentence it comes from (not in the JSON:
+    #: the answer text shows both); a question's premise is checked by them.
+    lead: str = field(default="", repr=False)
+    lead_passage: Candidate | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
         return {
@@ -276,6 +280,16 @@ class Engine:
         claim = reported_claim(asked)
         if claim is not None:
             asked = claim.question
+        # "Now that the handbook says we're allowed to tell parents the outcome, how should we word the letter?":
+        # the rule taken for granted is asked on its own first; when the documents say no to it, that is the answer
+        premise = premise_claim(asked) if claim is None and not history else None
+        if premise is not None:
+            checked = self.ask(premise.question, filters=filters, mode="extractive")
+            if checked.lead == "No" and checked.lead_passage is not None:
+                self._not_so(answer, f"what the question takes for granted (\u201c{premise.text}\u201d)", checked.lead_passage)
+                answer.standalone_question = asked
+                answer.timings_ms = {"premise": checked.timings_ms.get("total", 0.0), "total": (time.perf_counter() - t0) * 1000}
+                return answer
         standalone, focus = condense(asked, history, common=self.lower_words.__contains__)
         if mode == "llm" and self.settings.llm.provider and standalone != asked:  # a follow-up, not just reworded
             standalone = self._llm_condense(q, history) or standalone  # the LLM rewrites the follow-up
@@ -338,6 +352,18 @@ class Engine:
                 docs = tuple(sorted(side.doc_ids & set(filters.doc_ids) if filters and filters.doc_ids else side.doc_ids))
                 if docs:
                     _add_new(hits, self.retriever.search(side.claim, replace(filters or Filters(), doc_ids=docs), qvec=vec, top_k=2))
+            # "what did Ofsted announce in Dec 2024 and then in March 2026?": each date asked about is searched
+            # for in the documents of that date (by their date or title), with the part of the question that names it
+            dated = self._dated_queries(focus, standalone, qvec, parts, part_vecs)
+            for when, query, vec in dated:
+                docs = tuple(sorted(d for d in self._dated_docs(when) if not (filters and filters.doc_ids) or d in filters.doc_ids))
+                if docs:
+                    _add_new(hits, self.retriever.search(query, replace(filters or Filters(), doc_ids=docs), qvec=vec, top_k=2))
+            # ... and when that part asks only what was announced then, the documents of that date (of the kind of
+            # source the question names, if it names one: "what did the NEU announce in Dec 2024?" is not Ofsted's news)
+            news = {d for when, query, _ in dated if asks_for_news(query) for d in self._dated_docs(when)
+                    if (not named or self.titles[d][1] in named)
+                    and any(c.doc_id == d and (not filters or filters.accepts(c)) for c in self.retriever.chunks)}
             answer.retrieved = [
                 {"rank": i + 1, "chunk_id": h.chunk.chunk_id, "doc_id": h.chunk.doc_id, "start": h.chunk.start, "end": h.chunk.end,
                  "fused": round(h.fused, 5), "dense": round(h.dense, 4)}
@@ -350,7 +376,7 @@ class Engine:
             timings["score"] = (time.perf_counter() - t3) * 1000
 
         refusal = self._refusal(standalone, hits, cands, focus, list(part_vecs) + asked_vecs,
-                                plain=(*plain, plain_vec) if plain else None)
+                                plain=(*plain, plain_vec) if plain else None, news=bool(news))
         if refusal is not None:
             kind, message, evidence = refusal
             answer.answer = f"{CANNOT_ANSWER} {message}"
@@ -366,7 +392,11 @@ class Engine:
             if sides:
                 chosen = cover_sides(chosen, cands, list(zip(sides, side_vecs)), self.df, self.n_chunks)
             if chosen and asked_for and not topic_terms(perspective_topic(focus)):  # "what does the union think of Ofsted?"
-                chosen = lead_with(self._opening(asked_for, filters), chosen, max_sentences + 1)
+                chosen = lead_with(self._opening(lambda c: c.meta.authority in asked_for and (not filters or filters.accepts(c))),
+                                   chosen, max_sentences + 1)
+            if chosen and news:  # "what did Ofsted announce in Dec 2024?": the news of that date, which its documents open with
+                # (a news release's lead and its headlines)
+                chosen = lead_with(self._opening(lambda c: c.doc_id in news, per_doc=3), chosen, max_sentences + 2)
             chosen = existence_first(standalone, chosen)
             chosen = list_continuations(chosen, self.next_chunk, self.embed_sentences)
             answer.evidence = evidence_score(cands)
@@ -374,13 +404,7 @@ class Engine:
             # what the asker was told, which the documents say is not so: the passage that says so, not a bare "No"
             contradicted = claim is not None and lead_for_answer(standalone, chosen, self.df).startswith("No")
             if contradicted:
-                best = chosen[0]
-                meta = best.hit.chunk.meta
-                answer.answer = (
-                    f"{CANNOT_ANSWER} They don't support what you were told (\u201c{claim.text}\u201d): {meta.title} "
-                    f"({meta.publisher}, {meta.authority_label}) says: {quoted(best.text)} {guard.WHERE_TO_GO}"
-                )
-                answer.refusal = "unsupported_premise"
+                self._not_so(answer, f"what you were told (\u201c{claim.text}\u201d)", chosen[0])
             elif missing_list:  # "what are the four strands?" answered by a sentence that only mentions them
                 best = chosen[0]
                 answer.answer = (
@@ -400,19 +424,50 @@ class Engine:
         answer.timings_ms = timings | {"total": (time.perf_counter() - t0) * 1000}
         return answer
 
-    def _opening(self, authorities: set[str], filters: Filters | None) -> list[Candidate]:
-        """The first two sentences of each document of these kinds of source (that the filters allow), which
-        state its stance: what a question about that source's view with no topic of its own ("what's the NEU's
-        general view of Ofsted?") asks for. Headings and questions (\"What can school leaders do?\") are skipped."""
-        per_doc: dict[str, list[Candidate]] = {}
+    @staticmethod
+    def _not_so(answer: Answer, what: str, best: Candidate) -> None:
+        """Decline a question whose claim or premise the documents say is not so, quoting the passage that says so."""
+        meta = best.hit.chunk.meta
+        answer.answer = (
+            f"{CANNOT_ANSWER} They don't support {what}: {meta.title} ({meta.publisher}, {meta.authority_label}) "
+            f"says: {quoted(best.text)} {guard.WHERE_TO_GO}"
+        )
+        answer.refusal = "unsupported_premise"
+
+    def _dated_docs(self, when: tuple[int, int | None]) -> set[str]:
+        """The documents dated in a year (and month, when one is given), by their own date or their title's."""
+        year, month = when
+        out = set()
+        for doc_id, entry in self.manifest.docs.items():
+            stated = {(int(entry.date[:4]), int(entry.date[5:7]))} if entry.date else set()
+            stated |= dates(entry.title)
+            if any(y == year and (month is None or m in (month, None)) for y, m in stated):
+                out.add(doc_id)
+        return out
+
+    @staticmethod
+    def _dated_queries(focus: str, standalone: str, qvec, parts: list[str], part_vecs) -> list[tuple]:
+        """(date, query, vector) for each date the question places what it asks about in: with the part that
+        names it when the question has several, else with the whole question."""
+        asked = dates_asked_about(focus)
+        if len(parts) < 2:
+            return [(when, standalone, qvec) for when in sorted(asked, key=str)]
+        return [(when, part, vec) for part, vec in zip(parts, part_vecs) for when in sorted(asked & dates(part), key=str)]
+
+    def _opening(self, keep, per_doc: int = 2) -> list[Candidate]:
+        """The first `per_doc` sentences of each document whose chunks `keep` accepts, which state its stance or its
+        news: what a question about a source's view with no topic of its own ("what's the NEU's general view of
+        Ofsted?") or about what was announced at a date asks for. Headings and questions (\"What can school
+        leaders do?\") are skipped."""
+        stances: dict[str, list[Candidate]] = {}
         for chunk in sorted(self.retriever.chunks, key=lambda c: (c.doc_id, c.ordinal)):
-            if chunk.meta.authority not in authorities or (filters and filters.doc_ids and chunk.doc_id not in filters.doc_ids):
+            if not keep(chunk):
                 continue
-            stance = per_doc.setdefault(chunk.doc_id, [])
-            if len(stance) < 2:
+            stance = stances.setdefault(chunk.doc_id, [])
+            if len(stance) < per_doc:
                 stance += [c for c in chunk_candidates(Hit(chunk)) if len(words(c.text)) >= 8 and not c.text.rstrip().endswith("?")]
-                del stance[2:]
-        out = [c for stance in per_doc.values() for c in stance]
+                del stance[per_doc:]
+        out = [c for stance in stances.values() for c in stance]
         if out:
             for c, vec in zip(out, self.embed_sentences([c.text for c in out])):
                 c.vec = vec
@@ -420,12 +475,13 @@ class Engine:
 
     # -- refusal -------------------------------------------------------------------------------------
     def _refusal(self, question: str, hits: list[Hit], cands: list[Candidate], focus: str | None = None,
-                 part_vecs=(), plain: tuple[str, str, np.ndarray] | None = None) -> tuple[str, str, float] | None:
+                 part_vecs=(), plain: tuple[str, str, np.ndarray] | None = None, news: bool = False) -> tuple[str, str, float] | None:
         """Why the documents do not answer `question` (the standalone question), or None. `focus`: the user's own
         words (a follow-up's), which say what kind of answer is wanted; `part_vecs`: the vectors of a
         multi-part question's parts (each part is judged on its own too: two questions in one match any single
         sentence less well than either does); `plain`: the question in the documents' words only
-        (`in_their_words`: its own words kept, the documents' words added) and its vector, judged by those words too."""
+        (`in_their_words`: its own words kept, the documents' words added) and its vector, judged by those words too;
+        `news`: whether it asks what was announced at a date some document has ("what happened in Dec 2024?")."""
         where = guard.COVERAGE + " " + guard.WHERE_TO_GO
         if not hits or not cands:
             return ("weak_evidence", "Nothing in the documents matches the question. " + where, 0.0)
@@ -467,6 +523,9 @@ class Engine:
             wanted = set(content_terms(topic))
             if any(c.hit.chunk.meta.authority in sources and wanted <= c.terms for c in cands):
                 evidence = bar
+
+        if news:  # "what happened in Dec 2024?": a document of that date is what was asked for
+            evidence = max(evidence, bar)
 
         def declined(why: str) -> tuple[str, str, float]:  # ... and the passage that came closest, for the user to judge
             return ("weak_evidence", why + nearest_passage(near) + guard.WHERE_TO_GO, evidence)
@@ -522,6 +581,7 @@ class Engine:
             stated.discard("1")  # "ask for one", "start one": a pronoun, not a number
         stated -= {n for written in clock_times(claimed).values() for n in numbers(written)}  # times: checked as times below
         stated -= {str(n) for n in find_paragraph_refs(expand_query(claimed))}  # "para 94": a reference, not a claim
+        stated -= own_counts(claimed)  # "two of my senior staff": the asker's own, not a claim about the rules
         top_text = " ".join(h.chunk.text for h in hits[:3])
         ranked = sorted(cands, key=lambda c: c.score, reverse=True)
         closest = ranked[:5]
@@ -610,6 +670,7 @@ class Engine:
             previous_speaker = who
             if i == 0 and lead:
                 sentence = f"{lead} - {sentence}"
+                answer.lead, answer.lead_passage = lead, c
             parts.append(f"{sentence} [{n}]")
         text = " ".join(parts)
         # Verify (by construction every sentence is a quote; this guards the construction itself).

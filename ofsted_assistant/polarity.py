@@ -34,7 +34,11 @@ JOIN = re.compile(r"\b(become|becoming|join|joining|sign up|signing up|apply|app
 #: asking what it says ("what do Ofsted and the NEU each say about leaders becoming inspectors?").
 WANTS = re.compile(r"\b(wants?|wanting|supports?|encourag\w*|urg(?:e|es|ing)|push(?:es|ing)?|backs?|recommends?|advises?|calls? (?:for|on)|"
                    r"(?:told|tells|telling|asked|asks|asking)\s+(?:[\w']+\s+){1,3}?to)\b", re.I)
-LEAVE = re.compile(r"\b(step down|stepping down|stand down|resign|resigning|quit|quitting|leave (?:the|their|your) role|stop (?:being|serving|working)|give up (?:being|serving))\b", re.I)
+LEAVE = re.compile(r"\b(step down|stepping down|stand down|resign|resigning|quit|quitting|leave (?:the|their|your) role|"
+                   r"stop (?:being|serving|working|inspecting)|give up (?:being|serving|inspecting))\b", re.I)
+#: What a source wants is to join: "the union wants heads to become inspectors" (not "the union tells heads to stop
+#: inspecting but Ofsted is begging us to sign up", where the joining is someone else's wish).
+WANTS_TO_JOIN = re.compile(rf"(?:{WANTS.pattern})\s+(?:[\w']+\s+){{0,4}}?(?:{JOIN.pattern})", re.I)
 
 #: How a yes/no question opens ("Can I ...?", "so is it ...?"); answer.question_kind uses it too.
 YES_NO_START = re.compile(
@@ -333,7 +337,7 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
         return None
     if _OBLIGATORY_ADJ.search(q) and not _ASKS_WHAT_IS_OBLIGATORY.search(q.strip()) and OPTIONAL.search(s):
         return f"the source says it is {OPTIONAL.search(s).group(1).lower()}, not {_OBLIGATORY_ADJ.search(q).group(1).lower()}"
-    if named_source and WANTS.search(q) and JOIN.search(q) and LEAVE.search(s) and not LEAVE.search(q):
+    if named_source and WANTS_TO_JOIN.search(q) and LEAVE.search(s) and not LEAVE.search(q):
         return f"that source urges the opposite: to {LEAVE.search(s).group(1).lower()}"
     # "now Ofsted has got rid of the 4.30pm cut-off, ..." vs "As previously, deferral requests made after 4.30 pm
     # ... are typically not considered": what the question says is gone, the source says still holds
@@ -351,8 +355,9 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
         thing = [t for t in thing if t != who]
         if len(thing) >= 2 and set(thing) <= set(content_terms(s)):
             return f"the source says that {banned.group(0).lower()} happen"
-    # "how much is the inspection fee" / "what is the fee" vs "there is no (separate) inspection fee"
-    if re.search(r"^(how much|what|which|when|who|how)\b", q.strip(), re.I):
+    # "how much is the inspection fee" / "what is the fee" vs "there is no (separate) inspection fee"; also when
+    # the question says it before it asks ("I heard pilot OIs get a bigger fee - how much extra is it?")
+    if re.search(r"(?:^|[.?!;,]\s|\s[-\u2013\u2014]\s)\s*(how much|what|which|when|who|how)\b", q.strip(), re.I):
         for m in re.finditer(r"\bno (?:(?:separate|additional|extra|such|formal)\s+)?((?:[a-z]+\s+)?[a-z]+)\b", s.lower()):
             head = m.group(1).split()[-1]
             if len(head) > 2 and head in words(q):

@@ -759,3 +759,47 @@ def test_a_premise_that_something_is_allowed_is_refused_when_the_documents_forbi
 def test_a_date_question_with_context_after_it_gets_the_date(engine):
     a = engine.ask("when did the updated handbook come out? the one about bringing colleagues")
     assert a.answered and a.answer.startswith("19.1.24"), a.answer
+
+
+def test_what_was_announced_at_a_date_is_the_news_of_that_dates_documents(engine):
+    a = engine.ask("what did ofsted announce in march 2026?")
+    assert a.answered and {c.doc_id for c in a.citations} == {"ofsted-oi-pilot-2026"}, a.answer
+    assert a.answer.startswith("Ofsted today announced that it is piloting"), a.answer
+    # two dates, two documents' news, each with its headlines
+    b = engine.ask("Building a timeline for our governors - what did Ofsted announce in Dec 2024 and then what did it announce in March 2026?")
+    assert b.answered, b.answer
+    assert "first monitoring report" in b.answer and "week of 6 January" in b.answer and "serving education leaders" in b.answer, b.answer
+    # a date with no document of the kind of source asked about is not answered by another's news
+    c = engine.ask("what did the NEU announce in December 2024?")
+    assert not c.answered, c.answer
+
+
+def test_a_rule_the_question_takes_for_granted_is_checked_first(engine):
+    a = engine.ask("Now that the handbook says we're allowed to tell parents our inspection outcome straight after the "
+                   "feedback meeting, how should we word the letter home?")
+    assert not a.answered and a.refusal == "unsupported_premise", a.answer
+    assert "not permitted to make this information public or share it with parents" in a.answer
+    # a rule the documents do give: the question is answered
+    b = engine.ask("As staff can bring a colleague to meetings, who should I bring?")
+    assert b.answered and "appropriate person" in b.answer, b.answer
+
+
+def test_the_exception_a_source_makes_for_the_people_asked_about_answers_no(engine):
+    a = engine.ask("are we allowed to tell parents our inspection outcome straight after the feedback meeting?")
+    assert a.answer.startswith("No - "), a.answer
+    b = engine.ask("can I tell my husband how the inspection went?")
+    assert b.answer.startswith("Yes - "), b.answer
+
+
+def test_the_askers_own_numbers_are_not_a_premise_to_confirm(engine):
+    a = engine.ask("thinking of letting two of my senior staff do the OI pilot - do they get paid an inspection fee, and "
+                   "does ofsted give the trust anything towards the cost?")
+    assert a.answered, a.answer
+    assert "no separate inspection fee" in a.answer and "contribute to employers" in a.answer
+
+
+def test_sides_that_want_opposite_things_are_each_heard(engine):
+    a = engine.ask("the union is telling heads to stop inspecting but ofsted is begging us to sign up. what's each side actually saying?")
+    assert a.answered, a.answer
+    assert "step down from serving as Ofsted inspectors" in a.answer
+    assert {"union", "official"} <= {c.authority for c in a.citations}

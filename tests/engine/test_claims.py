@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ofsted_assistant.claims import reported_claim
+from ofsted_assistant.claims import premise_claim, reported_claim
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,32 @@ def test_a_reported_rule_is_asked_as_a_yes_no_question(question, asked):
 )
 def test_other_questions_are_left_alone(question):
     assert reported_claim(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Now that the handbook says we're allowed to tell parents our inspection outcome, how should we word the letter home?",
+         "are we allowed to tell parents our inspection outcome?"),
+        ("since the meeting is compulsory, what happens if I miss it?", "is the meeting compulsory?"),
+        ("Given that governors can attend the final feedback meeting, how many can come?",
+         "can governors attend the final feedback meeting?"),
+        ("Since deferral requests are accepted until 6pm, what should we say?", "are deferral requests accepted until 6pm?"),
+    ],
+)
+def test_a_rule_a_question_takes_for_granted_is_asked_as_a_yes_no_question(question, asked):
+    premise = premise_claim(question)
+    assert premise is not None and premise.question == asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "since the head is off sick, can we defer?",  # the asker's circumstances, not a rule
+        "since the NEU says leaders should quit, how do I resign?",  # what a named source says: a perspective
+        "how should we word the letter home?",  # nothing taken for granted
+        "Can staff bring a colleague?",
+    ],
+)
+def test_questions_without_a_rule_taken_for_granted_have_no_premise(question):
+    assert premise_claim(question) is None

@@ -73,6 +73,9 @@ def test_yes_no_lead_needs_a_sentence_about_the_question():
          "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}, "step down"),
         ("Why is the union encouraging members to sign up as inspectors?",
          "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}, "step down"),
+        # the fee claimed before the question that asks about it
+        ("I heard OIs on the pilot get a bigger inspection fee than normal OIs - how much extra is it per inspection?",
+         "Under this new model, there is no separate inspection fee.", {}, "no separate inspection fee"),
     ],
 )
 def test_contradicted_premises_are_caught(question, sentence, kwargs, fragment):
@@ -91,6 +94,9 @@ def test_contradicted_premises_are_caught(question, sentence, kwargs, fragment):
         ("how much is the inspection fee?", "There is no separate inspection fee.", {"near": False}),
         # joining vs leaving only counts for the source the question names
         ("Why does Ofsted want heads to become inspectors?", "We urge you to step down as inspectors.", {"named_source": False}),
+        # the joining is another source's wish: "the union tells heads to stop inspecting but Ofsted is begging us to sign up"
+        ("the union is telling heads to stop inspecting but ofsted is begging us to sign up. what's each side saying?",
+         "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}),
         # asking what a source says about joining asserts nothing about what it wants
         ("What do Ofsted and the NEU each say about serving leaders becoming inspectors?",
          "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}),

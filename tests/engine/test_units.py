@@ -406,6 +406,42 @@ def test_context_after_the_question_is_not_a_second_question():
 
     assert len(question_parts("is she going to get in bother for that? we havent had the report yet")) == 1
     assert question_parts("how much notice do we get? how long are they in for") == ["how much notice do we get", "how long are they in for"]
+    # "and then what ...": a second question
+    assert question_parts("what did Ofsted announce in Dec 2024 and then what did it announce in March 2026?") == [
+        "what did Ofsted announce in Dec 2024", "what did it announce in March 2026"]
+
+
+@pytest.mark.parametrize(
+    ("question", "news"),
+    [
+        ("what did ofsted announce in march 2026?", True),
+        ("what happened in december 2024?", True),
+        ("what did TT Education publish in feb 2024?", True),  # the words before the verb name the source
+        ("what did ofsted say about trials in december 2024?", False),  # a topic of its own
+        ("what happened to the trials in dec 2024?", False),
+        ("what did ofsted announce?", False),  # no date
+    ],
+)
+def test_a_question_that_asks_only_what_was_announced_at_a_date(question, news):
+    from ofsted_assistant.answer import asks_for_news
+
+    assert asks_for_news(question) is news
+
+
+@pytest.mark.parametrize(
+    ("question", "own"),
+    [
+        ("thinking of letting two of my senior staff do the OI pilot - do they get paid?", {"2"}),
+        ("our two deputies want to come, can they?", {"2"}),
+        ("we have 3 governors who want to attend", {"3"}),
+        ("is it 5 days notice now?", set()),  # a claim about the rules
+        ("we missed our 4.30 deadline", set()),  # a time the rules set
+    ],
+)
+def test_numbers_that_count_the_askers_own_people_are_theirs(question, own):
+    from ofsted_assistant.answer import own_counts
+
+    assert own_counts(question) == own
 
 
 _TITLES = {
