@@ -56,8 +56,85 @@ _UNTIL = re.compile(
 _RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b", re.I)
 #: An amount of money: "£350 a day", "£1.2 million".
 _MONEY = re.compile(r"((?:£|\$|€)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand))?(?:\s+(?:a|per)\s+(?:day|year|hour|week|month))?)", re.I)
+#: A person named in a sentence: "Ian Hartwright, from the ...", "Sir Martyn Oliver, said", "Steve Rollett also told
+#: MPs", "Dame Christine Gilbert’s review". Capitalised words next to each other, before a comma, a verb of saying or
+#: a possessive; `person_named` drops those that name a body or a title ("Ofsted Chief Inspector,").
+_PERSON = re.compile(
+    r"\b((?:(?:Sir|Dame|Dr|Professor|Lord|Baroness|Mr|Mrs|Ms)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)*)"
+    r"(?=\s*,|['\u2019]s\b|\s+(?P<says>said|says|warned|told|added|agreed|also|questioned|argued|claimed|explained|pointed|"
+    r"recommended|called|urged|from)\b)")
+#: Words of a body's name or a title, not a person's.
+_NOT_A_NAME = frozenset(
+    "ofsted chief inspector inspectors majesty his her association union committee education school schools trust trusts "
+    "confederation national head teachers teacher big listen inquiry beyond conference report handbook department labour "
+    "government annual ascl framework monday tuesday wednesday thursday friday january february march april june july "
+    "august september october november december the this that but and however so yet".split())
+
+
+_JOINING = frozenset("but and however so yet".split())
+
+
+def person_named(text: str) -> _Name | None:
+    """The first person a sentence names ("Ian Hartwright, from the National Association of Head Teachers, warned
+    ..." -> "Ian Hartwright"), not a body or a title ("Ofsted Chief Inspector, Sir Martyn Oliver" -> "Sir Martyn
+    Oliver")."""
+    for m in _PERSON.finditer(text):
+        names, dropped = m.group(1).split(), []
+        while names and names[0].lower() in _NOT_A_NAME:
+            dropped.append(names.pop(0).lower())  # "Ofsted Chief Inspector, Sir ..." has no name before its comma
+        # a surname alone when it speaks ("But Rollett warned:", "Hartwright said ..."; not "Schools Week said")
+        alone = m.group("says") not in (None, "from", "also") and set(dropped) <= _JOINING
+        if len(names) >= (1 if alone else 2) and not any(n.lower() in _NOT_A_NAME for n in names):
+            return _Name(" ".join(names))
+    return None
+
+
+@dataclass
+class _Name:
+    """A person `person_named` found, shaped like a match of the other answer patterns (group 1 is the answer)."""
+
+    name: str
+
+    def group(self, _i: int = 0) -> str:
+        return self.name
+
+
+_SPEECH = frozenset("spoke speaks said says warned told gave testified speaking".split())
+_SAYING = re.compile(r"\b(?:said|says|warned|told|added|agreed|questioned|argued|claimed|explained|pointed out|called|urged)\b|:\s*[\u201c\"]", re.I)
+
+
+def names_who_was_asked(question: str, text: str) -> bool:
+    """Does the sentence name a person in the relation "who ...?" asks about: one who says something for "who spoke
+    / warned / told ...?", the role asked for in "who is the chief inspector?" ("His Majesty's Chief Inspector, Sir
+    Martyn Oliver"), the act itself for "who announced / chairs / wrote ...?" ("Announcing the pilot ..., Sir
+    Martyn Oliver")? Not a person named for something else: "Dame Christine Gilbert recommended ... the Education
+    Select Committee's reports" does not say who chairs the committee."""
+    if person_named(text) is None:
+        return False
+    m = _ASKS_PERSON.search(question)
+    if not m:
+        return True
+    asked = words(question[m.start():])[1:4]
+    verb = asked[0] if asked else ""
+    if verb in _SPEECH:
+        return bool(_SAYING.search(text))
+    stems = {stem(w) for w in words(text)}
+    if verb in ("is", "was", "s"):  # "who is / who's the chief inspector?"
+        role = next((w for w in asked[1:] if w not in ("the", "ofsteds", "ofsted's")), "")
+        return stem(role) in stems
+    return stem(verb)[:5] in {t[:5] for t in stems}
+
+
+class _PersonPattern:
+    """`person_named` in the shape of the other answer patterns (`search` -> a match whose group 1 is the answer)."""
+
+    @staticmethod
+    def search(text: str) -> _Name | None:
+        return person_named(text)
+
+
 #: The shape of answer each kind of question asks for.
-ANSWER_TYPES = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT, "money": _MONEY}
+ANSWER_TYPES = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT, "money": _MONEY, "person": _PersonPattern}
 
 #: How often something happens: "every three years", "twice a year", "annually", "regular monitoring reports".
 #: It answers "how often ...?" but leads nothing: the sentence says it in its own words.
@@ -134,9 +211,19 @@ def question_kind(question: str) -> str:
         return "frequency"
     if re.search(r"\bhow many\b|\bhow much\b|\bwhat number\b", q):
         return "count"
+    if _ASKS_PERSON.search(q):
+        return "person"
     if YES_NO_START.search(q):
         return "yesno"
     return "open"
+
+
+#: "who spoke for the NAHT?", "who is the chief inspector?", "who wrote the summary?": a person's name is asked for
+#: (not "who can attend?", "who do I call?", "who is allowed in?": people by their role, or a contact).
+_ASKS_PERSON = re.compile(
+    r"\bwho(?:\s+|(?=['\u2019]s\s))(?:spoke|speaks|gave evidence|testified|said|says|warned|told|wrote|writes|authored|leads|led|runs|ran|"
+    r"announced|chairs|chaired|represented|represents|was speaking|is speaking|(?:(?:is|was)\s+|['\u2019]s\s+)(?:the|ofsted's)\s+"
+    r"(?:chief|deputy|author|writer|head of|new|current|witness|person|guy|man|woman|bloke|lady))\b", re.I)
 
 
 _COUNTED = re.compile(r"\bhow many (?:of (?:the |its |their |our )?)?(?:[\w-]+\s+){0,2}?([a-z-]+s)\b", re.I)
@@ -343,6 +430,8 @@ def has_answer_type(kind: str, c: Candidate, question: str = "") -> bool:
     was asked about."""
     if kind in SAID_ONLY:
         return bool(SAID_ONLY[kind].search(c.text))
+    if kind == "person":
+        return names_who_was_asked(question, c.text)
     pattern = ANSWER_TYPES.get(kind)
     if pattern is None:
         return False
@@ -1636,7 +1725,7 @@ def lead_for(question: str, best: Candidate) -> str:
     if kind == "yesno":
         return yes_no_lead(question, [best])
     pattern = ANSWER_TYPES.get(kind)
-    if pattern is None:
+    if pattern is None or kind == "person" and not names_who_was_asked(question, text):
         return ""
     if kind == "count" and _REMAINDER.search(question) and _PROPORTION.search(text):
         return ""  # "how many are still outstanding?" is not "42 out of 132" (completed): let the sentence say it

@@ -803,3 +803,11 @@ def test_sides_that_want_opposite_things_are_each_heard(engine):
     assert a.answered, a.answer
     assert "step down from serving as Ofsted inspectors" in a.answer
     assert {"union", "official"} <= {c.authority for c in a.citations}
+
+
+def test_a_question_for_a_persons_name_is_answered_by_the_sentence_that_names_them(engine):
+    a = engine.ask("Who spoke for the heads' union NAHT when the education committee took evidence on ofsted?")
+    assert a.answer.startswith("Ian Hartwright - "), a.answer
+    # a name is not given as the answer from a sentence that names the person for something else
+    b = engine.ask("Who chairs the education select committee now?")
+    assert not b.answer.startswith("Dame Christine Gilbert"), b.answer

@@ -1192,3 +1192,36 @@ def test_told_to_join_and_did_all_n_are_premises_too(question, sentence):
     from ofsted_assistant.polarity import contradicted_premise
 
     assert contradicted_premise(question, sentence, near=True, named_source=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ian Hartwright, from the National Association of Head Teachers, warned there", "Ian Hartwright"),
+        ("Ofsted Chief Inspector, Sir Martyn Oliver, said:", "Sir Martyn Oliver"),  # a title is not a name
+        ("But Rollett warned:", "Rollett"),  # a surname alone when it speaks
+        ("Schools Week said the committee", None),  # a publication
+        ("Labour has pledged a strengthened role", None),
+        ("Similarly, during the end-of-day meetings", None),
+    ],
+)
+def test_the_person_a_sentence_names(text, name):
+    from ofsted_assistant.answer import person_named
+
+    found = person_named(text)
+    assert (found.group(1) if found else None) == name
+
+
+def test_who_questions_ask_for_a_person_only_in_a_relation_a_sentence_states():
+    from ofsted_assistant.answer import names_who_was_asked, question_kind
+
+    assert question_kind("Who spoke for the NAHT at the committee?") == "person"
+    assert question_kind("who's the chief inspector?") == "person"
+    assert question_kind("who can attend the final meeting?") != "person"  # people by their role
+    assert question_kind("who do I call to ask for a pause?") != "person"
+    hartwright = "Ian Hartwright, from the National Association of Head Teachers, warned there isn't enough time."
+    assert names_who_was_asked("who spoke for the NAHT?", hartwright)
+    assert names_who_was_asked("who is the chief inspector?", "His Majesty's Chief Inspector, Sir Martyn Oliver, said:")
+    # a person named for something else does not answer who chairs the committee
+    assert not names_who_was_asked("who chairs the education select committee?",
+                                   "Dame Christine Gilbert recommended actions arising from the Education Select Committee's reports.")
