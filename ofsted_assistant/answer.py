@@ -837,6 +837,52 @@ def with_followers(cands: list[Candidate], chosen: list[Candidate]) -> list[Cand
     return out
 
 
+#: "what did he actually say when he announced it?", "what did steve rollett tell MPs about ...?": a person's words.
+_WHAT_SAID = re.compile(
+    r"\bwhat\s+(?:did|does|has|had|was|is)\s+(?P<who>[\w'\u2019 ]{1,40}?)\s+(?:actually\s+|really\s+|exactly\s+|then\s+)?"
+    r"(?:say|said|saying|tell|told|telling|announce|hope|hoped|mean|warn|warned|reckon)\b", re.I)
+_SPEAKS = re.compile(r"\b(?:said|says|warned|told \w+|added|agreed):\s", re.I)
+
+
+def asks_what_was_said(question: str) -> bool:
+    """Whether a question asks for what a person said (not what a source says: "what does the union say ...?" is
+    the whole document's view)."""
+    m = _WHAT_SAID.search(question)
+    return bool(m) and not named_authorities(m.group("who")) and not _A_SOURCE.fullmatch(m.group("who").strip())
+
+
+#: Who is a source, not a person: "what does Ofsted say ...?", "what did it say?".
+_A_SOURCE = re.compile(r"(?:the\s+)?(?:ofsted|it|they|handbook|documents?|guidance|article|report|summary|blog|doc)", re.I)
+
+
+def _speaks(c: Candidate) -> bool:
+    """Is the sentence a speaker's words: it follows "X said:", or its paragraph is a quotation ("“I'm really
+    excited about this pilot."), or the paragraph before introduces it ("Ofsted Chief Inspector, Sir Martyn
+    Oliver, said:")?"""
+    text = c.hit.chunk.text
+    start = text.rfind("\n\n", 0, c.start)
+    para = text[start + 2 if start >= 0 else 0 : c.end].lstrip()
+    return bool(_SPEAKS.search(c.text)) or para.startswith(("\u201c", '"')) or (start >= 0 and text[:start].rstrip().endswith(":"))
+
+
+def with_quoted_words(cands: list[Candidate], chosen: list[Candidate], more: int = 2) -> list[Candidate]:
+    """For "what did he say ...?": a chosen sentence of a speaker's words is shown with the next `more` sentences of
+    the same paragraph, which go on saying it ("I'm really excited about this pilot. It means we can bring in
+    current sector insight ... It means more people in the sector, inspecting the sector.")."""
+    out: list[Candidate] = []
+    for c in chosen:
+        if c in out:
+            continue
+        out.append(c)
+        if not _speaks(c):
+            continue
+        after = sorted((d for d in cands if d.hit is c.hit and _same_paragraph(c, d) and not d.intro), key=lambda d: d.start)
+        for d in after[:more]:
+            if d not in out and not any(_overlaps(d, e) for e in out + chosen):
+                out.append(d)
+    return out
+
+
 def lead_with(first: list[Candidate], chosen: list[Candidate], limit: int) -> list[Candidate]:
     """`first`, then the chosen sentences that repeat none of it, at most `limit` in all."""
     out: list[Candidate] = []
@@ -1105,14 +1151,16 @@ _ASKS = re.compile(r"^\W*(?:so |and |but |ok |okay )?(?:can|could|is|are|do|does
 #: "two of my senior staff", "our three deputies", "we have 2 governors": a count of the asker's own people or things.
 _OWN_COUNT = re.compile(
     r"\b(?P<n>[\w-]+)\s+of\s+(?:my|our|us)\b|\b(?:my|our)\s+(?P<m>[\w-]+)\s+[a-z-]+s\b"
-    r"|\b(?:we|i)(?:'ve|\s+have)?\s+(?:got\s+)?(?P<k>[\w-]+)\s+(?:[\w-]+\s+)?(?:staff|deputies|governors|trustees|teachers|leaders|heads|schools|colleagues)\b",
+    r"|\b(?:we|i)(?:'ve|\s+have)?\s+(?:got\s+)?(?P<k>[\w-]+)\s+(?:[\w-]+\s+)?(?:staff|deputies|governors|trustees|teachers|leaders|heads|schools|colleagues)\b"
+    # "two things about martyn oliver:", "3 quick questions": how the asker counts their own questions
+    r"|\b(?P<f>[\w-]+)\s+(?:quick\s+|short\s+|related\s+)?(?:things|questions|qs|bits|parts|points|ones)\b(?=\s+(?:about|on|re|regarding|for)\b|\s*[:?,-])",
     re.I)
 
 
 def own_counts(question: str) -> set[str]:
-    """The numbers that count the asker's own people or things ("letting two of my senior staff do the pilot"),
-    which no document need confirm."""
-    return {n for m in _OWN_COUNT.finditer(question) for g in ("n", "m", "k")
+    """The numbers that count the asker's own people or questions ("letting two of my senior staff do the pilot",
+    "two things about martyn oliver:"), which no document need confirm."""
+    return {n for m in _OWN_COUNT.finditer(question) for g in ("n", "m", "k", "f")
             if m.group(g) and not re.search(r"[.:]", m.group(g)) for n in numbers(m.group(g))}
 
 

@@ -174,8 +174,11 @@ _CLOCK = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?![a-z
 
 
 def clock_times(text: str) -> dict[str, str]:
-    """Times of day a text states, 24-hour -> as written: "after 4.30 pm" -> {"16:30": "4.30 pm"}."""
+    """Times of day a text states, 24-hour -> as written: "after 4.30 pm" -> {"16:30": "4.30 pm"}, "up to
+    midnight" -> {"00:00": "midnight"}."""
     out = {}
+    for m in re.finditer(r"\b(midnight|midday|noon)\b", text, re.I):  # "any time up to midnight"
+        out["00:00" if m.group(1).lower() == "midnight" else "12:00"] = m.group(0)
     for m in _CLOCK.finditer(text):
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         if not (1 <= hour <= 12 and minute < 60):

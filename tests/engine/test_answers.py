@@ -811,3 +811,19 @@ def test_a_question_for_a_persons_name_is_answered_by_the_sentence_that_names_th
     # a name is not given as the answer from a sentence that names the person for something else
     b = engine.ask("Who chairs the education select committee now?")
     assert not b.answer.startswith("Dame Christine Gilbert"), b.answer
+
+
+def test_what_a_person_said_is_shown_as_they_went_on_saying_it(engine):
+    history = [{"role": "user", "content": "who announced the OI pilot?"},
+               {"role": "assistant", "content": "Sir Martyn Oliver, His Majesty's Chief Inspector, announced the pilot at ASCL's Annual Conference."}]
+    a = engine.ask("what did he actually say when he announced it?", history=history)
+    assert a.answered, a.answer
+    assert "really excited about this pilot" in a.answer and "more people in the sector, inspecting the sector" in a.answer, a.answer
+    b = engine.ask("what did steve rollett tell MPs about ofsted getting a bigger part in school improvement?")
+    assert "mission creep" in b.answer and "distortion of the inspection process" in b.answer, b.answer
+
+
+def test_a_time_of_day_claimed_in_words_must_be_the_documents(engine):
+    a = engine.ask("since a deferral request is fine any time up to midnight on the day of the call, is it ok for us to "
+                   "wait till the evening before we decide?")
+    assert not a.answered and a.refusal == "unsupported_premise" and "midnight" in a.answer, a.answer

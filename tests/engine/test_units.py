@@ -436,6 +436,8 @@ def test_a_question_that_asks_only_what_was_announced_at_a_date(question, news):
         ("we have 3 governors who want to attend", {"3"}),
         ("is it 5 days notice now?", set()),  # a claim about the rules
         ("we missed our 4.30 deadline", set()),  # a time the rules set
+        ("two things about martyn oliver: what session did inspectors do with him?", {"2"}),  # how they count their questions
+        ("the two things inspectors look at", set()),
     ],
 )
 def test_numbers_that_count_the_askers_own_people_are_theirs(question, own):
@@ -850,6 +852,7 @@ def test_times_and_months_a_text_states():
 
     assert clock_times("requests made after 4.30 pm are not considered") == {"16:30": "4.30 pm"}
     assert set(clock_times("until 6pm, or 4:30pm, or 9 am")) == {"18:00", "16:30", "09:00"}
+    assert clock_times("any time up to midnight on the day of the call") == {"00:00": "midnight"}
     assert clock_times("paragraph 160 and 6 January") == {}
     assert months("trials start in February; you may ask") == {"February"}  # "may" the verb is not May
     assert words("is the cut off 4:30pm?")[-2:] == ["4.30", "pm"]
@@ -1225,3 +1228,12 @@ def test_who_questions_ask_for_a_person_only_in_a_relation_a_sentence_states():
     # a person named for something else does not answer who chairs the committee
     assert not names_who_was_asked("who chairs the education select committee?",
                                    "Dame Christine Gilbert recommended actions arising from the Education Select Committee's reports.")
+
+
+def test_a_question_for_what_a_person_said_is_told_apart_from_a_sources_view():
+    from ofsted_assistant.answer import asks_what_was_said
+
+    assert asks_what_was_said("what did he actually say when he announced it?")
+    assert asks_what_was_said("what did steve rollett tell MPs about school improvement?")
+    assert not asks_what_was_said("what does the union say about banners?")  # a source's view: the whole document
+    assert not asks_what_was_said("what does ofsted say?")
