@@ -983,6 +983,17 @@ def perspective_topic(question: str) -> str:
     return "? ".join(keep) if keep else question
 
 
+#: Organisations a question can name a source by, where a kind of source ("the union") has several.
+_ORGANISATIONS = re.compile(r"\b(?:neu|naht|ascl|nasuwt|cst|asdc)\b", re.I)
+
+
+def names_publisher(question: str, publisher: str) -> bool:
+    """Whether the organisations the question names (if it names any) include this publisher: "what is the NAHT's
+    position?" does not name the NEU's guidance, though both are unions."""
+    named = {m.group(0).lower() for m in _ORGANISATIONS.finditer(question)}
+    return not named or any(re.search(rf"\b{n}\b", publisher, re.I) for n in named)
+
+
 def named_authorities(question: str) -> set[str]:
     """Kinds of source a question names ("what does the union say ...")."""
     return {a for a, pattern in _AUTHORITY_NAMES.items() if re.search(pattern, question, re.I)}
@@ -1002,8 +1013,8 @@ _ASKS_IF_SOURCE_SAYS = re.compile(  # "does the union want heads to stop being i
 )
 
 
-_SOURCE_VIEW = re.compile(  # "what's the NEU's general view of Ofsted?"
-    r"(?P<src>\b[\w-]+(?:\s+[\w-]+){0,2})(?:'s|\u2019s)\s+(?:general\s+|overall\s+|official\s+|own\s+|actual\s+)?"
+_SOURCE_VIEW = re.compile(  # "what's the NEU's general view of Ofsted?", "the NEU line on whether ...", "their bottom line on"
+    r"(?P<src>\b[\w-]+(?:\s+[\w-]+){0,2}?)(?:'s|\u2019s)?\s+(?:general\s+|overall\s+|official\s+|own\s+|actual\s+|bottom\s+)?"
     r"(?:view|views|position|stance|line|take|opinion|verdict|attitude)\s+(?:of|on|about|towards?)\b",
     re.I,
 )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, names_publisher, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -30,6 +30,8 @@ from .spelling import Speller, english_zipf
 from .text import STOPWORDS, clock_times, content_terms, dates, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
+#: The share of a question's topic words (by rarity) a named source's best sentence has that answers it.
+TOPIC_COVERED = 0.75
 CANNOT_ANSWER = "The documents I have don't answer that."
 
 
@@ -526,6 +528,13 @@ class Engine:
             if any(c.hit.chunk.meta.authority in sources and wanted <= c.terms for c in cands):
                 evidence = bar
 
+        # "our gates still have the 'outstanding' banner ... does the union think we should take it down?": the
+        # best sentence is of the source the question names and has most of the question's topic words ("Remove
+        # all references to your school's Ofsted grading from banners on your school gates")
+        # (the source as the question names it: "the NAHT's position" is not the NEU guidance, though both are unions)
+        if sources and evidence < bar and best.hit.chunk.meta.authority in sources and best.topic >= TOPIC_COVERED \
+                and names_publisher(focus or question, best.hit.chunk.meta.publisher):
+            evidence = bar
         if news:  # "what happened in Dec 2024?": a document of that date is what was asked for
             evidence = max(evidence, bar)
 

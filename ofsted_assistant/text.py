@@ -72,8 +72,9 @@ STOPWORDS = frozenset(
     yourself yourselves also may might must shall us get got let lot lots via per within without able
     really please tell know thing things say says said one ones im ive id youre dont doesnt isnt arent
     long many much often soon actually exactly anything something someone anyone happen happens need want
-    re ve ll don didn doesn isn aren wasn weren couldn shouldn wouldn haven hasn hadn mustn""".split()
-)  # the last line: what "we're", "they've", "don't" leave when split at the apostrophe
+    re ve ll don didn doesn isn aren wasn weren couldn shouldn wouldn haven hasn hadn mustn
+    whats whether hows whos wheres thats theres cant wont""".split()
+)  # the last lines: what "we're", "they've", "don't" leave when split at the apostrophe, and the same typed without it
 
 
 MONTHS = "January February March April May June July August September October November December".split()

@@ -827,3 +827,12 @@ def test_a_time_of_day_claimed_in_words_must_be_the_documents(engine):
     a = engine.ask("since a deferral request is fine any time up to midnight on the day of the call, is it ok for us to "
                    "wait till the evening before we decide?")
     assert not a.answered and a.refusal == "unsupported_premise" and "midnight" in a.answer, a.answer
+
+
+def test_a_named_sources_sentence_with_most_of_the_topic_answers_however_the_rest_is_worded(engine):
+    a = engine.ask("our front gates still have the massive 'outstanding' banner from years ago. does the union think we "
+                   "should take it down?")
+    assert a.answered and "banners on your school gates" in a.answer, a.answer
+    # ... but only the source the question names: the NAHT is not the NEU, though both are unions
+    b = engine.ask("What is the NAHT's position on report cards?")
+    assert not b.answered, b.answer

@@ -1237,3 +1237,19 @@ def test_a_question_for_what_a_person_said_is_told_apart_from_a_sources_view():
     assert asks_what_was_said("what did steve rollett tell MPs about school improvement?")
     assert not asks_what_was_said("what does the union say about banners?")  # a source's view: the whole document
     assert not asks_what_was_said("what does ofsted say?")
+
+
+def test_a_sources_line_on_something_asks_for_that_sources_words():
+    from ofsted_assistant.answer import asked_source, names_publisher
+
+    assert asked_source("whats the NEU line on whether ofsted should keep inspecting as normal?") == {"union"}
+    assert asked_source("what's the NEU's general view of Ofsted?") == {"union"}
+    assert names_publisher("does the NEU think we should take it down?", "National Education Union (NEU, inferred)")
+    assert names_publisher("does the union think so?", "National Education Union (NEU, inferred)")
+    assert not names_publisher("what is the NAHT's position?", "National Education Union (NEU, inferred)")
+
+
+def test_question_words_typed_without_an_apostrophe_are_not_topic_words():
+    from ofsted_assistant.text import content_terms
+
+    assert content_terms("whats the line on whether thats allowed") == content_terms("the line on allowed")
