@@ -583,7 +583,11 @@ def score_candidates(
     ctx_vecs = embed([t for _, t in windows]) if windows else []
     ctx_sim = {i: CONTEXT_WEIGHT * float(v @ qvec) for (i, _), v in zip(windows, ctx_vecs)}
     wanted = named_authorities(focus_question)
-    qterms = list(dict.fromkeys(content_terms(question)))
+    # the words that name the kind of source asked about say whose sentences are wanted (the bonus below), not
+    # what they are about: "what does the union say about banners?" is not answered by "... our sister union ..."
+    # (one source asked about; when sources are compared, each side's sentences are searched for on their own)
+    naming = {t for a in wanted for t in _KIND_WORDS.get(a, ())} if len(wanted) == 1 else set()
+    qterms = [t for t in dict.fromkeys(content_terms(question)) if t not in naming]
     # the documents' words for the staff's words (glossary): count, at half weight, where the question's own are missing
     xterms = [t for t in dict.fromkeys(content_terms(expand_query(question))) if t not in qterms]
     fterms = list(dict.fromkeys(content_terms(focus_question))) if focus_question != question else []
@@ -983,6 +987,8 @@ def perspective_topic(question: str) -> str:
     return "? ".join(keep) if keep else question
 
 
+#: The words that name a kind of source in general ("the union"), not one organisation.
+_KIND_WORDS = {"union": frozenset(content_terms("union unions")), "news": frozenset(content_terms("news press journalist journalists"))}
 #: Organisations a question can name a source by, where a kind of source ("the union") has several.
 _ORGANISATIONS = re.compile(r"\b(?:neu|naht|ascl|nasuwt|cst|asdc)\b", re.I)
 

@@ -33,9 +33,15 @@ JOIN = re.compile(r"\b(become|becoming|join|joining|sign up|signing up|apply|app
 #: The question says what a source wants ("why does the union want heads to become inspectors?"), rather than
 #: asking what it says ("what do Ofsted and the NEU each say about leaders becoming inspectors?").
 WANTS = re.compile(r"\b(wants?|wanting|supports?|encourag\w*|urg(?:e|es|ing)|push(?:es|ing)?|backs?|recommends?|advises?|calls? (?:for|on)|"
-                   r"(?:told|tells|telling|asked|asks|asking)\s+(?:[\w']+\s+){1,3}?to)\b", re.I)
+                   r"(?:tell|told|tells|telling|ask|asked|asks|asking)\s+(?:[\w']+\s+){1,3}?to)\b", re.I)
 LEAVE = re.compile(r"\b(step down|stepping down|stand down|resign|resigning|quit|quitting|leave (?:the|their|your) role|"
                    r"stop (?:being|serving|working|inspecting)|give up (?:being|serving|inspecting))\b", re.I)
+#: Making much of something versus taking it away ("why did the NEU tell leaders to make more of their grade on
+#: banners?" / "Remove all references to your school's Ofsted grading from banners").
+PROMOTE = re.compile(r"\b(?:make (?:more|much|a lot) of|promot\w*|show(?:ing)? off|display\w*|advertis\w*|publici[sz]\w*|"
+                     r"highlight\w*|celebrat\w*|shout(?:ing)? about|put up|keep up)\b", re.I)
+SUPPRESS = re.compile(r"\b(remove|don[\u2019']t mention|do not mention|take down|stop (?:using|displaying|mentioning)|avoid mentioning)\b", re.I)
+WANTS_TO_PROMOTE = re.compile(rf"(?:{WANTS.pattern})\s+(?:[\w']+\s+){{0,4}}?(?:{PROMOTE.pattern})", re.I)
 #: What a source wants is to join: "the union wants heads to become inspectors" (not "the union tells heads to stop
 #: inspecting but Ofsted is begging us to sign up", where the joining is someone else's wish).
 WANTS_TO_JOIN = re.compile(rf"(?:{WANTS.pattern})\s+(?:[\w']+\s+){{0,4}}?(?:{JOIN.pattern})", re.I)
@@ -339,6 +345,10 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
         return f"the source says it is {OPTIONAL.search(s).group(1).lower()}, not {_OBLIGATORY_ADJ.search(q).group(1).lower()}"
     if named_source and WANTS_TO_JOIN.search(q) and LEAVE.search(s) and not LEAVE.search(q):
         return f"that source urges the opposite: to {LEAVE.search(s).group(1).lower()}"
+    if named_source and (promote := WANTS_TO_PROMOTE.search(q)) and (suppress := SUPPRESS.search(s)) and not SUPPRESS.search(q):
+        thing = set(content_terms(q[promote.end():])) - _TAKING_PART
+        if len(thing & set(content_terms(s))) >= 1:
+            return f"that source says the opposite: {suppress.group(1).lower()}"
     # "now Ofsted has got rid of the 4.30pm cut-off, ..." vs "As previously, deferral requests made after 4.30 pm
     # ... are typically not considered": what the question says is gone, the source says still holds
     if (gone := _REMOVED.search(q)) and (still := _STILL.search(s)):

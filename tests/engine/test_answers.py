@@ -836,3 +836,9 @@ def test_a_named_sources_sentence_with_most_of_the_topic_answers_however_the_res
     # ... but only the source the question names: the NAHT is not the NEU, though both are unions
     b = engine.ask("What is the NAHT's position on report cards?")
     assert not b.answered, b.answer
+
+
+def test_the_word_that_names_the_source_asked_about_is_not_its_topic(engine):
+    # "union" says whose words are wanted: "... our sister union the NAHT ..." is not about banners
+    a = engine.ask("what does the union say about banners?")
+    assert a.answer.startswith("The union guidance (National Education Union) says: Remove all references"), a.answer

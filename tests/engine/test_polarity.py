@@ -73,6 +73,10 @@ def test_yes_no_lead_needs_a_sentence_about_the_question():
          "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}, "step down"),
         ("Why is the union encouraging members to sign up as inspectors?",
          "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}, "step down"),
+        # making much of something the source says to take away
+        ("why did the NEU tell school leaders to make more of their ofsted grade on gate banners?",
+         "Remove all references to your school's Ofsted grading from banners on your school gates and letter heads.",
+         {"named_source": True}, "remove"),
         # the fee claimed before the question that asks about it
         ("I heard OIs on the pilot get a bigger inspection fee than normal OIs - how much extra is it per inspection?",
          "Under this new model, there is no separate inspection fee.", {}, "no separate inspection fee"),
@@ -97,6 +101,9 @@ def test_contradicted_premises_are_caught(question, sentence, kwargs, fragment):
         # the joining is another source's wish: "the union tells heads to stop inspecting but Ofsted is begging us to sign up"
         ("the union is telling heads to stop inspecting but ofsted is begging us to sign up. what's each side saying?",
          "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}),
+        # asking what a source says about the grade on banners asserts nothing about what it wants
+        ("what does the NEU say about our grade on banners?",
+         "Remove all references to your school's Ofsted grading from banners on your school gates.", {"named_source": True}),
         # asking what a source says about joining asserts nothing about what it wants
         ("What do Ofsted and the NEU each say about serving leaders becoming inspectors?",
          "We urge you to step down from serving as Ofsted inspectors.", {"named_source": True}),
