@@ -56,25 +56,25 @@ _UNTIL = re.compile(
 _RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b", re.I)
 #: An amount of money: "£350 a day", "£1.2 million".
 _MONEY = re.compile(r"((?:£|\$|€)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand))?(?:\s+(?:a|per)\s+(?:day|year|hour|week|month))?)", re.I)
+#: Verbs a sentence names a speaker with ("Ian Hartwright ... warned", "Steve Rollett also told MPs").
+_SAYING_VERBS = "said|says|warned|told|added|agreed|questioned|argued|claimed|explained|called|urged"
 #: A person named in a sentence: "Ian Hartwright, from the ...", "Sir Martyn Oliver, said", "Steve Rollett also told
 #: MPs", "Dame Christine Gilbert’s review". Capitalised words next to each other, before a comma, a verb of saying or
 #: a possessive; `person_named` drops those that name a body or a title ("Ofsted Chief Inspector,").
 _PERSON = re.compile(
     r"\b((?:(?:Sir|Dame|Dr|Professor|Lord|Baroness|Mr|Mrs|Ms)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)*)"
-    r"(?=\s*,|['\u2019]s\b|\s+(?P<says>said|says|warned|told|added|agreed|also|questioned|argued|claimed|explained|pointed|"
-    r"recommended|called|urged|from)\b)")
+    rf"(?=\s*,|['\u2019]s\b|\s+(?P<says>{_SAYING_VERBS}|also|pointed|recommended|from)\b)")
+#: Words that join a sentence to the one before ("But Rollett warned:"), not part of a name.
+_JOINING = frozenset("but and however so yet".split())
 #: Words of a body's name or a title, not a person's.
 _NOT_A_NAME = frozenset(
     "ofsted chief inspector inspectors majesty his her association union committee education school schools trust trusts "
     "confederation national head teachers teacher big listen inquiry beyond conference report handbook department labour "
     "government annual ascl framework monday tuesday wednesday thursday friday january february march april june july "
-    "august september october november december the this that but and however so yet".split())
+    "august september october november december the this that".split()) | _JOINING
 
 
-_JOINING = frozenset("but and however so yet".split())
-
-
-def person_named(text: str) -> _Name | None:
+def person_named(text: str) -> str | None:
     """The first person a sentence names ("Ian Hartwright, from the National Association of Head Teachers, warned
     ..." -> "Ian Hartwright"), not a body or a title ("Ofsted Chief Inspector, Sir Martyn Oliver" -> "Sir Martyn
     Oliver")."""
@@ -85,22 +85,12 @@ def person_named(text: str) -> _Name | None:
         # a surname alone when it speaks ("But Rollett warned:", "Hartwright said ..."; not "Schools Week said")
         alone = m.group("says") not in (None, "from", "also") and set(dropped) <= _JOINING
         if len(names) >= (1 if alone else 2) and not any(n.lower() in _NOT_A_NAME for n in names):
-            return _Name(" ".join(names))
+            return " ".join(names)
     return None
 
 
-@dataclass
-class _Name:
-    """A person `person_named` found, shaped like a match of the other answer patterns (group 1 is the answer)."""
-
-    name: str
-
-    def group(self, _i: int = 0) -> str:
-        return self.name
-
-
 _SPEECH = frozenset("spoke speaks said says warned told gave testified speaking".split())
-_SAYING = re.compile(r"\b(?:said|says|warned|told|added|agreed|questioned|argued|claimed|explained|pointed out|called|urged)\b|:\s*[\u201c\"]", re.I)
+_SAYING = re.compile(rf"\b(?:{_SAYING_VERBS}|pointed out)\b|:\s*[\u201c\"]", re.I)
 
 
 def names_who_was_asked(question: str, text: str) -> bool:
@@ -125,16 +115,10 @@ def names_who_was_asked(question: str, text: str) -> bool:
     return stem(verb)[:5] in {t[:5] for t in stems}
 
 
-class _PersonPattern:
-    """`person_named` in the shape of the other answer patterns (`search` -> a match whose group 1 is the answer)."""
-
-    @staticmethod
-    def search(text: str) -> _Name | None:
-        return person_named(text)
-
-
 #: The shape of answer each kind of question asks for.
-ANSWER_TYPES = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT, "money": _MONEY, "person": _PersonPattern}
+ANSWER_TYPES = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT, "money": _MONEY}
+#: ... and a person's name ("who spoke for the NAHT?"), found by `person_named` rather than a pattern.
+TYPED_KINDS = frozenset(ANSWER_TYPES) | {"person"}
 
 #: How often something happens: "every three years", "twice a year", "annually", "regular monitoring reports".
 #: It answers "how often ...?" but leads nothing: the sentence says it in its own words.
@@ -1779,7 +1763,7 @@ def lead_for(question: str, best: Candidate) -> str:
     For "when" questions a sentence that says "today" is dated by its source's date."""
     kind = question_kind(question)
     text = best.text
-    if kind in ANSWER_TYPES and not best.about:
+    if kind in TYPED_KINDS and not best.about:
         return ""  # "4.30 pm" does not lead an answer to "what time do inspectors arrive?" from a deferral sentence
     if kind == "date" and not dates_the_event(question, text):
         return ""  # "when did the pilot start?" is not answered by "the pilot will continue throughout 2026"
@@ -1789,8 +1773,10 @@ def lead_for(question: str, best: Candidate) -> str:
         return f"On {format_date(best.hit.chunk.meta.date)} (the date of the source, which says \u201c{_RELATIVE_DAY.search(text).group(1)}\u201d)"
     if kind == "yesno":
         return yes_no_lead(question, [best])
+    if kind == "person":  # "who spoke for the NAHT?" -> "Ian Hartwright", from a sentence naming him as speaker
+        return (person_named(text) or "") if names_who_was_asked(question, text) else ""
     pattern = ANSWER_TYPES.get(kind)
-    if pattern is None or kind == "person" and not names_who_was_asked(question, text):
+    if pattern is None:
         return ""
     if kind == "count" and _REMAINDER.search(question) and _PROPORTION.search(text):
         return ""  # "how many are still outstanding?" is not "42 out of 132" (completed): let the sentence say it

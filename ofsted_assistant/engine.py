@@ -30,9 +30,9 @@ from .spelling import Speller, english_zipf
 from .text import STOPWORDS, clock_times, content_terms, dates, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
+CANNOT_ANSWER = "The documents I have don't answer that."
 #: The share of a question's topic words (by rarity) a named source's best sentence has that answers it.
 TOPIC_COVERED = 0.75
-CANNOT_ANSWER = "The documents I have don't answer that."
 
 
 
@@ -181,6 +181,8 @@ class Engine:
         self.speller = Speller([w for ws in chunk_words for w in ws] + list(GLOSSARY))
         self.corpus_text = " ".join(" ".join(ws) for ws in chunk_words)
         self.titles = {d: (e.title, e.authority) for d, e in self.manifest.docs.items()}  # sources a question names
+        # the (year, month) each document is of: its own date and any its title gives ("... Updates – January 2024")
+        self.doc_dates = {d: dates(f"{format_date(e.date) if e.date else ''} {e.title}") for d, e in self.manifest.docs.items()}
         # Words the documents use in lower case: ordinary words, not names ("week" in "Schools Week").
         self.lower_words = frozenset(w for c in chunks for w in re.findall(r"\b[a-z][a-z'-]*\b", c.text))
 
@@ -356,16 +358,14 @@ class Engine:
                     _add_new(hits, self.retriever.search(side.claim, replace(filters or Filters(), doc_ids=docs), qvec=vec, top_k=2))
             # "what did Ofsted announce in Dec 2024 and then in March 2026?": each date asked about is searched
             # for in the documents of that date (by their date or title), with the part of the question that names it
-            dated = self._dated_queries(focus, standalone, qvec, parts, part_vecs)
-            for when, query, vec in dated:
-                docs = tuple(sorted(d for d in self._dated_docs(when) if not (filters and filters.doc_ids) or d in filters.doc_ids))
+            dated = [(query, vec, self._dated_docs(when, filters)) for when, query, vec in
+                     self._dated_queries(focus, standalone, qvec, parts, part_vecs)]
+            for query, vec, docs in dated:
                 if docs:
-                    _add_new(hits, self.retriever.search(query, replace(filters or Filters(), doc_ids=docs), qvec=vec, top_k=2))
+                    _add_new(hits, self.retriever.search(query, replace(filters or Filters(), doc_ids=tuple(sorted(docs))), qvec=vec, top_k=2))
             # ... and when that part asks only what was announced then, the documents of that date (of the kind of
             # source the question names, if it names one: "what did the NEU announce in Dec 2024?" is not Ofsted's news)
-            news = {d for when, query, _ in dated if asks_for_news(query) for d in self._dated_docs(when)
-                    if (not named or self.titles[d][1] in named)
-                    and any(c.doc_id == d and (not filters or filters.accepts(c)) for c in self.retriever.chunks)}
+            news = {d for query, _, docs in dated if asks_for_news(query) for d in docs if not named or self.titles[d][1] in named}
             answer.retrieved = [
                 {"rank": i + 1, "chunk_id": h.chunk.chunk_id, "doc_id": h.chunk.doc_id, "start": h.chunk.start, "end": h.chunk.end,
                  "fused": round(h.fused, 5), "dense": round(h.dense, 4)}
@@ -438,16 +438,13 @@ class Engine:
         )
         answer.refusal = "unsupported_premise"
 
-    def _dated_docs(self, when: tuple[int, int | None]) -> set[str]:
-        """The documents dated in a year (and month, when one is given), by their own date or their title's."""
+    def _dated_docs(self, when: tuple[int, int | None], filters: Filters | None) -> set[str]:
+        """The documents dated in a year (and month, when one is given), by their own date or their title's, that
+        the filters let answer."""
         year, month = when
-        out = set()
-        for doc_id, entry in self.manifest.docs.items():
-            stated = {(int(entry.date[:4]), int(entry.date[5:7]))} if entry.date else set()
-            stated |= dates(entry.title)
-            if any(y == year and (month is None or m in (month, None)) for y, m in stated):
-                out.add(doc_id)
-        return out
+        allowed = {c.doc_id for c in self.retriever.chunks if not filters or filters.accepts(c)}
+        return {d for d, stated in self.doc_dates.items()
+                if d in allowed and any(y == year and (month is None or m in (month, None)) for y, m in stated)}
 
     @staticmethod
     def _dated_queries(focus: str, standalone: str, qvec, parts: list[str], part_vecs) -> list[tuple]:
@@ -604,8 +601,7 @@ class Engine:
         # granted ("since the 2024 rules let parents ...") still needs the text.
         named_here = named_authorities(asked_sentence(claimed) or claimed)
         near_sources = [c for c in ranked[:10] if not named_here or c.hit.chunk.meta.authority in named_here]
-        known = dates(" ".join(f"{format_date(c.hit.chunk.meta.date) if c.hit.chunk.meta.date else ''} {c.hit.chunk.meta.title} {c.text}"
-                               for c in near_sources))
+        known = {d for c in near_sources for d in self.doc_dates.get(c.hit.chunk.doc_id, set()) | dates(c.text)}
         stated -= {str(y) for y, m in dates_asked_about(claimed) if any(y == ky and m in (None, km) for ky, km in known)}
         missing = sorted(stated - numbers(top_text))
         # ... and as amounts: "2 weeks' notice" is not confirmed by a "2." somewhere and "half a day's notice".
