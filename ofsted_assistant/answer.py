@@ -16,7 +16,7 @@ import numpy as np
 
 from .guard import looks_like_instructions
 from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, act_position, asked_object, asked_role_and_action, existence, mentions_role, polarity, ROLES, restricting_phrases, role_is_subject
-from .retrieval import GLOSSARY, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents
+from .retrieval import GLOSSARY, ORGANISATIONS, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents, text_terms
 from .spelling import english_zipf
 from .text import MONTHS, MONTHS_SHORT, STOPWORDS, content_terms, date_mentions, dates, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
 
@@ -90,6 +90,7 @@ def person_named(text: str) -> str | None:
 
 
 _SPEECH = frozenset("spoke speaks said says warned told gave testified speaking".split())
+_ANY_ONE = frozenset("person guy man woman bloke lady".split())  # "who was the person ...?" names no role
 _SAYING = re.compile(rf"\b(?:{_SAYING_VERBS}|pointed out)\b|:\s*[\u201c\"]", re.I)
 
 
@@ -111,6 +112,8 @@ def names_who_was_asked(question: str, text: str) -> bool:
     stems = {stem(w) for w in words(text)}
     if verb in ("is", "was", "s"):  # "who is / who's the chief inspector?"
         role = next((w for w in asked[1:] if w not in ("the", "ofsteds", "ofsted's")), "")
+        if role in _ANY_ONE:  # "who was the person from the NAHT giving evidence?": named for what the rest asks
+            return not (set(words(question)) & (_SPEECH | {"evidence"})) or bool(_SAYING.search(text))
         return stem(role) in stems
     return stem(verb)[:5] in {t[:5] for t in stems}
 
@@ -177,6 +180,9 @@ class Draft:
 
 def question_kind(question: str) -> str:
     q = normalise(question).lower().strip()
+    said = _WHAT_SAID.search(q)
+    if said and not _A_SOURCE.fullmatch(said.group("who").strip()):
+        return "open"  # "what was the NAHT guy saying about how much time inspectors get?": his words, not a number
     if re.search(r"\bhow long (?:do|does|did|will) (?:we|i|you|they|schools?|heads?|headteachers?) (?:have|get|got) to\b", q):
         return "time"  # "how long do we have to ask for a deferral?": until when - "4.30 pm"
     if re.search(r"\bhow long\b|\bhow many (?:working |school |calendar )?(days|weeks|months|years|hours)\b|\bhow much notice\b", q):
@@ -602,7 +608,7 @@ def score_candidates(
     titles: dict[str, frozenset[str]] = {}
     for i, (c, v) in enumerate(zip(cands, vecs)):
         c.vec = v
-        c.terms = terms = frozenset(content_terms(c.text)) | frozenset(content_terms(" ".join(c.hit.chunk.heading_path)))
+        c.terms = terms = frozenset(text_terms(c.text)) | frozenset(content_terms(" ".join(c.hit.chunk.heading_path)))
         # A sentence with the kind of answer asked for takes its subject from the sentence before, in the same
         # paragraph: "A pause ... Normally, inspections will resume on the next working day, but it may extend up
         # to 5 working days." answers "how long does a pause last?". Those words count at half weight.
@@ -974,7 +980,7 @@ def perspective_topic(question: str) -> str:
 #: The words that name a kind of source in general ("the union"), not one organisation.
 _KIND_WORDS = {"union": frozenset(content_terms("union unions")), "news": frozenset(content_terms("news press journalist journalists"))}
 #: Organisations a question can name a source by, where a kind of source ("the union") has several.
-_ORGANISATIONS = re.compile(r"\b(?:neu|naht|ascl|nasuwt|cst|asdc)\b", re.I)
+_ORGANISATIONS = re.compile(rf"\b(?:{'|'.join(ORGANISATIONS)})\b", re.I)
 
 
 def names_publisher(question: str, publisher: str) -> bool:
@@ -1084,6 +1090,22 @@ def speaker_and_topic(question: str) -> tuple[str, str] | None:
     return (who, m.group("topic").strip()) if re.search(r"\b[A-Z][\w'-]+", who) else None
 
 
+#: Words that ask for an organisation's view: "the NAHT's position on", "does the CST support ...".
+_ASKS_VIEW = re.compile(r"\b(?:views?|position|stance|line|take|opinions?|verdict|attitude|think|thinks|thought|says?|said|"
+                        r"reckons?|wants?|wanted|supports?|backs?|feels?|stand)\b", re.I)
+
+
+def organisation_and_topic(question: str) -> tuple[str, str] | None:
+    """One organisation the question names by its initials and asks the view of, and what it asks about (the
+    sentence that asks, without the name): "What is the NAHT's position on report cards?" -> ("NAHT", "What is
+    the 's position on report cards?")."""
+    asking = asked_sentence(question) or question
+    named = list(dict.fromkeys(m.group(0) for m in _ORGANISATIONS.finditer(asking)))
+    if len(named) != 1 or not _ASKS_VIEW.search(asking):
+        return None
+    return named[0], re.sub(rf"\b{named[0]}\b", " ", asking)
+
+
 def speaker_terms(who: str, sentences: list[tuple[str, frozenset[str]]] = ()) -> list[frozenset[str]]:
     """The ways a sentence can name `who`: its last name ("Ian Hartwright" -> {hartwright}), or the words an
     abbreviation stands for ("CST" -> {confeder, school, trust}); and an organisation speaks through the people
@@ -1100,15 +1122,61 @@ def speaker_terms(who: str, sentences: list[tuple[str, frozenset[str]]] = ()) ->
     return list(dict.fromkeys(w for w in ways if w))
 
 
+#: "why does martyn oliver reckon ...?", "does the CST think ...?": whose thinking is asked about.
+_WHOSE_VIEW = re.compile(
+    r"\b(?:why|how come)?\s*(?:does|did|do|would)\s+(?P<who>[\w'\u2019 .-]{2,40}?)\s+(?:think|thinks|reckon|reckons|believe|"
+    r"believes|feel|feels|want|wants|say|says|argue|argues|warn|warns)\b", re.I)
+
+
+def asked_speaker(question: str) -> str | None:
+    """The person or organisation whose words a question asks for, when it names one: "what did steve rollett
+    tell MPs about ...?" -> "steve rollett"; "what was the naht guy saying ...?" -> "naht"; "why does martyn
+    oliver reckon ...?" -> "martyn oliver". Not a source ("what does the handbook say?"), nor "he" or "they"."""
+    for pattern in (_WHAT_SAID, _WHOSE_VIEW):
+        m = pattern.search(question)
+        if not m:
+            continue
+        who = m.group("who").strip()
+        org = _ORGANISATIONS.search(who)
+        if org:
+            return org.group(0).lower()
+        if named_authorities(who) or _A_SOURCE.fullmatch(who) or words(who)[-1:] in (["he"], ["she"], ["they"], ["you"], ["i"], ["we"]):
+            return None
+        return who if len(words(who)) >= 2 and not (set(words(who)) & STOPWORDS - {"the"}) else None
+    org = organisation_and_topic(question)
+    return org[0].lower() if org else None
+
+
+def speaker_window(ways: list[frozenset[str]], documents: list[list[tuple[str, frozenset[str]]]], after: int = 3) -> dict[str, bool]:
+    """The sentences (texts) that name the speaker (one of `ways`) or follow one that does (within `after`
+    sentences of its document, or further while quoting them), where the documents give their words; each with
+    whether it is those words: it says what they said ("But Rollett warned: ...") or quotes them ("“What if those
+    recommendations are wrong?”")."""
+    out: dict[str, bool] = {}
+    for sents in documents:
+        for i, (_, terms) in enumerate(sents):
+            if not any(way <= terms for way in ways):
+                continue
+            out[sents[i][0]] = out.get(sents[i][0], False) or bool(_SAYING.search(sents[i][0]))
+            quoting = False  # inside their quotation, which may run on over paragraphs ("“I'm really excited ...")
+            for j, (text, _) in enumerate(sents[i + 1 :]):
+                if j >= after and not quoting and not text.lstrip().startswith("\u201c"):
+                    break
+                opens, closes = text.count("\u201c"), text.count("\u201d")
+                out[text] = out.get(text, False) or quoting or opens > 0
+                quoting = (quoting or opens > closes) and not closes > opens
+    return out
+
+
 #: A sentence that opens with a person and their role: "Steve Rollett, deputy chief executive of ...".
 _NAMED_WITH = re.compile(r"^\s*(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Professor) )?[A-Z][a-z]+ ([A-Z][a-z'-]+),")
 
 
 def quoted_on(ways: list[frozenset[str]], units: list[frozenset[str]],
-              documents: list[list[tuple[str, frozenset[str]]]], before: int = 1, after: int = 3) -> bool | None:
+              documents: list[list[tuple[str, frozenset[str]]]], before: int = 1, after: int = 3, every: bool = True) -> bool | None:
     """Do the documents (each a list of sentences in order, each its text and terms) speak of every one of the
-    topic's `units` within a few sentences of naming the speaker (one of `ways`)? None when they never name
-    the speaker."""
+    topic's `units` (or, not `every`, of any) within a few sentences of naming the speaker (one of `ways`)? None
+    when they never name the speaker."""
     named = False
     for sents in documents:
         for i, (_, terms) in enumerate(sents):
@@ -1116,7 +1184,7 @@ def quoted_on(ways: list[frozenset[str]], units: list[frozenset[str]],
                 continue
             named = True
             near = frozenset().union(*(t for _, t in sents[max(0, i - before) : i + after + 1]))
-            if all(u & near for u in units):
+            if (all if every else any)(u & near for u in units):
                 return True
     return False if named else None
 
@@ -1154,14 +1222,18 @@ _OWN_COUNT = re.compile(
     r"\b(?P<n>[\w-]+)\s+of\s+(?:my|our|us)\b|\b(?:my|our)\s+(?P<m>[\w-]+)\s+[a-z-]+s\b"
     r"|\b(?:we|i)(?:'ve|\s+have)?\s+(?:got\s+)?(?P<k>[\w-]+)\s+(?:[\w-]+\s+)?(?:staff|deputies|governors|trustees|teachers|leaders|heads|schools|colleagues)\b"
     # "two things about martyn oliver:", "3 quick questions": how the asker counts their own questions
-    r"|\b(?P<f>[\w-]+)\s+(?:quick\s+|short\s+|related\s+)?(?:things|questions|qs|bits|parts|points|ones)\b(?=\s+(?:about|on|re|regarding|for)\b|\s*[:?,-])",
+    r"|\b(?P<f>[\w-]+)\s+(?:quick\s+|short\s+|related\s+)?(?:things|questions|qs|bits|parts|points|ones)\b(?=\s+(?:about|on|re|regarding|for)\b|\s*[:?,-])"
+    # "how do the two line up?", "what do the two say?": the things the asker has just named, not a number of anything
+    r"|\bthe\s+(?P<t>two|three|2|3)\b(?=\s*(?:[?.!,]|$)|\s+(?:of\s+(?:them|these|those)|line|compare|fit|match|square|differ|"
+    r"agree|disagree|relate|tally|sit|say|said|think|sides?|views?|positions?|documents?|docs?|sources?|together)\b)",
     re.I)
 
 
 def own_counts(question: str) -> set[str]:
     """The numbers that count the asker's own people or questions ("letting two of my senior staff do the pilot",
-    "two things about martyn oliver:"), which no document need confirm."""
-    return {n for m in _OWN_COUNT.finditer(question) for g in ("n", "m", "k", "f")
+    "two things about martyn oliver:") or point back at what they named ("how do the two line up?"), which no
+    document need confirm."""
+    return {n for m in _OWN_COUNT.finditer(question) for g in ("n", "m", "k", "f", "t")
             if m.group(g) and not re.search(r"[.:]", m.group(g)) for n in numbers(m.group(g))}
 
 
@@ -1516,9 +1588,16 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     for c in chosen[1:]:
         close = c.score >= 0.85 * lead.score or (_CONTRAST.match(c.text) and c.hit is lead.hit)
         if close and polarity(question, c.text) == -vote and (q_terms & set(content_terms(c.text))) - _terms(lead) \
-                and not _exception_to(lead, c, question):
+                and not _exception_to(lead, c, question) and not _of_others(question, c.text):
             return ""
     return "Yes" if vote > 0 else "No"
+
+
+def _of_others(question: str, sentence: str) -> bool:
+    """Does the sentence speak of people the question does not ask about, and of none it does? "you are not
+    permitted to ... share it with parents" says nothing against "can I share the result with my doctor?"."""
+    named = [r for r in ROLES if mentions_role(sentence, r)]
+    return bool(named) and not any(mentions_role(question, r) for r in named)
 
 
 def _exception_to(lead: Candidate, other: Candidate, question: str) -> bool:
@@ -1668,6 +1747,8 @@ def unmentioned(question: str, df: dict[str, int]) -> list[str]:
         for t in content_terms(w):
             if t.isdigit() or len(t) <= 2 or t in understood or t in vouched or df.get(t) or t in out:
                 continue
+            if "-" in t and all(df.get(p) for part in t.split("-") for p in content_terms(part)):
+                continue  # "peer-group": the documents' "peer groups", written apart
             out.append(t)
     return out
 

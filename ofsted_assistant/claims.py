@@ -121,8 +121,8 @@ def reported_claim(question: str) -> Claim | None:
 
 #: "Now that / since / given that <rule>, <question>": a rule the question takes for granted before it asks.
 _PREMISE = re.compile(
-    r"^\s*(?:now that|since|given that|given|seeing as|seeing that|because|as)\s+(?P<claim>[^?]{8,200}?)"
-    r"(?:\s*,\s*|\s+[-\u2013\u2014]\s+)(?P<ask>(?:so\s+)?(?:how|what|which|who|when|where|why|can|could|should|do|does|will|would|is|are)\b[^?]*\??)\s*$",
+    r"^\s*(?:now that|now|since|given that|given|seeing as|seeing that|because|as)\s+(?P<claim>[^?]{8,200}?)"
+    r"(?:\s*,\s*|\s+[-\u2013\u2014]\s+)(?P<ask>(?:so\s+)?(?:how|hows|how's|what|whats|what's|which|who|when|where|why|can|could|should|do|does|will|would|is|are)\b[^?]*\??)\s*$",
     re.I,
 )
 #: "the handbook says (that)", "the rules now say", "it's been confirmed that": who is said to state the rule, not the rule.
@@ -133,6 +133,8 @@ _SAYS_LEAD = re.compile(
 )
 #: "the NEU says ...", "HMCI reckons ...": a source named for the premise.
 _SAID_BY = re.compile(r"^(?P<who>.{0,40}?)\s+(?:says?|said|claims?|thinks?|reckons?|wants?|told|tells)\b", re.I)
+#: "the January update lets us share ...", "the handbook now allows heads to ...": a rule given by what grants it.
+_LETS = re.compile(r"^.{0,60}?\b(?:now\s+)?(?:lets|allows|permits|entitles)\s+(?P<who>us|schools|heads|headteachers|staff|leaders|teachers|governors|you)\s+(?:to\s+)?", re.I)
 #: What makes a premise a rule rather than the asker's circumstances ("the head is off sick").
 _RULE_WORDS = re.compile(
     r"\b(?:can|may|must|should|have to|has to|need to|needs to|allowed|permitted|entitled|compulsory|mandatory|"
@@ -155,6 +157,9 @@ def premise_claim(question: str) -> Claim | None:
         return None
     said = _SAYS_LEAD.match(claim)
     claim = claim[said.end():] if said else claim
+    if (lets := _LETS.match(claim)):  # "the update lets us share X" -> "we can share X"
+        who = lets.group("who").lower()
+        claim = f"{'we' if who == 'us' else who} can {claim[lets.end():]}"
     if not said and not _RULE_WORDS.search(claim):
         return None  # "since the head is off sick, ...": the asker's circumstances, not a rule
     for pattern, repl in _CONTRACTIONS:

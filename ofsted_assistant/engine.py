@@ -18,13 +18,13 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, names_publisher, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import Candidate, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
 from .polarity import contradicted_premise
-from .retrieval import GLOSSARY, PHRASES, Filters, Hit, Retriever, expand_query
+from .retrieval import GLOSSARY, ORGANISATIONS, PHRASES, Filters, Hit, Retriever, expand_query, text_terms
 from .settings import Settings
 from .spelling import Speller, english_zipf
 from .text import STOPWORDS, clock_times, content_terms, dates, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
@@ -93,6 +93,7 @@ class Answer:
 
 #: Evidence at or above this but under the refusal threshold: the nearest passage is shown with the refusal.
 NEAR_EVIDENCE = 0.36
+SPEAKER_BONUS = 0.1  # a sentence giving the words of the person a question asks about (`Engine._favour_speaker`)
 #: A question of at least this many words is long enough to carry context around what it asks ("results came
 #: thru and our head is in pieces, she wants to tell her husband ... is she going to get in bother for that?").
 LONG_QUESTION_WORDS = 20
@@ -167,14 +168,14 @@ class Engine:
         chunks = self.retriever.chunks
         self.df: Counter = Counter()
         for c in chunks:
-            self.df.update(set(content_terms(c.text)))
+            self.df.update(set(text_terms(c.text)))
         self.n_chunks = len(chunks)
         # each document's sentences in order, with their terms: who is quoted near what (`quoted_on`)
         by_doc: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
         for c in sorted(chunks, key=lambda c: c.ordinal):
             seen = by_doc.setdefault((c.doc_id, c.doc_version), {})
             for a, b in split_sentences(c.text):  # chunks overlap: a sentence they share is counted once
-                seen.setdefault(c.text[a:b].strip(), frozenset(content_terms(c.text[a:b])))
+                seen.setdefault(c.text[a:b].strip(), frozenset(text_terms(c.text[a:b])))
         self.doc_sentences: list[list[tuple[str, frozenset[str]]]] = [list(seen.items()) for seen in by_doc.values()]
         self._following = {(c.doc_id, c.doc_version, c.ordinal): c for c in chunks}
         chunk_words = [words(c.text) for c in chunks]
@@ -185,6 +186,24 @@ class Engine:
         self.doc_dates = {d: dates(f"{format_date(e.date) if e.date else ''} {e.title}") for d, e in self.manifest.docs.items()}
         # Words the documents use in lower case: ordinary words, not names ("week" in "Schools Week").
         self.lower_words = frozenset(w for c in chunks for w in re.findall(r"\b[a-z][a-z'-]*\b", c.text))
+
+    def _favour_speaker(self, question: str, cands: list[Candidate]) -> None:
+        """"What did Steve Rollett tell MPs about ...?", "what was the NAHT guy saying ...?": the sentences that name
+        that speaker, or follow one that does, are where the documents give their words; they count a little more."""
+        who = asked_speaker(question)
+        if not who or not (who in ORGANISATIONS or self._is_name(words(who)[-1])):
+            return
+        if any(re.search(rf"\b{who}\b", e.publisher, re.I) for e in self.manifest.docs.values()):
+            return  # "what does the NEU say ...?": the whole of its guidance is its words
+        window = speaker_window(speaker_terms(who, [x for doc in self.doc_sentences for x in doc]), self.doc_sentences)
+        for c in cands:
+            their_words = window.get(c.text.strip())
+            if their_words is not None:
+                c.score += SPEAKER_BONUS * (2 if their_words else 1)
+
+    def _is_name(self, word: str) -> bool:
+        """A word the documents use, and only as a name (never in lower case): "rollett", "oliver"; not "inspector"."""
+        return word not in self.lower_words and bool(re.search(rf"\b{re.escape(word)}\b", self.corpus_text))
 
     def refresh_if_changed(self) -> bool:
         """Pick up a new manifest (another process ingested); cheap when nothing changed."""
@@ -375,6 +394,7 @@ class Engine:
             t3 = time.perf_counter()
             cands = score_candidates(standalone, focus, hits, qvec, self.embed_sentences, self.df, self.n_chunks,
                                      also=(plain_vec,) if plain else ())
+            self._favour_speaker(focus, cands)
             timings["score"] = (time.perf_counter() - t3) * 1000
 
         refusal = self._refusal(standalone, hits, cands, focus, list(part_vecs) + asked_vecs,
@@ -561,7 +581,10 @@ class Engine:
                 evidence,
             )
         # "What qualifications do I need ...?", "How do I apply ...?": what is asked for is nowhere in the documents.
-        asked_for = absent_asked_for(question, self.df)
+        # the one sentence that asks, after context ("ofsted rejected our complaint. how do we escalate to ICASO?")
+        asking = asked_sentence(question) if sum("?" in x for x in question_sentences(question)) <= 1 else None
+        asking = asking or question
+        asked_for = absent_asked_for(asking, self.df)
         if asked_for:
             word, kind = asked_for
             shown = as_typed([word], question)[0]
@@ -572,7 +595,7 @@ class Engine:
             )
         # "Does Ofsted inspect universities?": what the act is done to is nowhere in the documents, so a passage
         # about inspecting schools answers it neither way. The nearest passage is shown, for the user to judge.
-        absent = absent_objects(question, self.df)
+        absent = absent_objects(asking, self.df)
         if absent:
             return declined("They don't mention " + " or ".join(f"\u201c{w}\u201d" for w in as_typed(absent, question)) + ". ")
         # "What did Ian Hartwright say about report cards?": the documents quote him, but nowhere near that topic.
@@ -582,6 +605,24 @@ class Engine:
             units = specific_units(topic, self.df, self.n_chunks)
             if units and quoted_on(speaker_terms(who, [x for doc in self.doc_sentences for x in doc]), units, self.doc_sentences) is False:
                 return declined(f"They quote {who}, but not about \u201c{topic}\u201d. ")
+        # "What is the NAHT's position on report cards?": an organisation that publishes none of the documents has a
+        # view in them only where they name it (or someone speaking for it) near something the question asks about
+        # (any of it: a question asking more than its view, or the views of others too, has other words).
+        org = organisation_and_topic(focus or question)
+        if org and not any(names_publisher(org[0], e.publisher) for e in self.manifest.docs.values()):
+            who, topic = org
+            units = specific_units(topic, self.df, self.n_chunks)
+            # in the sentence naming it ("alongside our sister union the NAHT, step down ..."), or near the words of
+            # those who speak for it ("Steve Rollett, deputy chief executive of the Confederation of School Trusts")
+            own = speaker_terms(who)
+            people = [w for w in speaker_terms(who, [x for doc in self.doc_sentences for x in doc]) if w not in own]
+            said = [quoted_on(own, units, self.doc_sentences, before=0, after=0, every=False),
+                    quoted_on(people, units, self.doc_sentences, every=False)] if units else [True]
+            found = True if True in said else False if False in said else None
+            if found is None:
+                return declined(f"They don't give the {who}'s view. ")
+            if found is False:
+                return declined(f"They mention the {who}, but not its view on that. ")
         # Numbers the question takes for granted must be in the evidence ("extended to 10 days").
         claimed = premise_text(question)  # not the asker's own circumstances ("off sick for two weeks")
         stated = {n for n in numbers(claimed) if len(n) <= 4}

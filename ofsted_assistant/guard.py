@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .errors import BadQuestion
+from .spelling import english_zipf
 
 COVERAGE = (
     "The documents I have cover: the January 2024 updates to the School inspection handbook (as summarised "
@@ -157,6 +158,39 @@ _SCHOOL_NAME = (
     r"(?:(?:St\.?|Saint)\s+)?(?:[A-Z][\w'’-]+\s+){1,5}"
     r"(?:Primary|Secondary|Academy|High|School|College|Grammar|Infants?|Juniors?|Nursery|Federation|Trust|C of E|CofE|RC)\b"
 )
+
+#: A school named in lower case, as staff type it ("thornbury park academy", "st aidan's c of e primary"): the words
+#: just before a kind of school (back to a word such as "a", "our", "for"), one of them a name rather than an
+#: everyday word ...
+_SCHOOL_KIND = re.compile(
+    r"\b(?:(?:c of e|cofe|rc|catholic)\s+)?(?:primary|secondary|academy|high school|grammar school|school|college|infants?|juniors?|nursery)\b")
+_NOT_IN_A_NAME = frozenset(
+    "a an the our my your their his her its this that these those for of to at in on from with by and or about "
+    "what which who is are was were did does do any every each some no".split())
+#: ... in a question about that school's grade or report.
+_ITS_OUTCOME = re.compile(
+    r"\b(?:grades?|graded|rating|rated|report|results?|outcome|judge?ments?|inspected|ri|requires improvement|outstanding|"
+    r"inadequate|special measures|downgraded|upgraded|went down|go down|went up|go up)\b", re.I)
+NAME_ZIPF = 3.5  # rarer than this in everyday English: a name ("thornbury" 2.2), not a word ("park" 5.2)
+
+
+def school_named_in_lower_case(question: str, known) -> str | None:
+    """The name of a school typed in lower case in a question about its grade or report, if any: "can u
+    summarise the latest ofsted report for thornbury park academy" -> "thornbury park academy". Not "our primary
+    school", "downgrade a school" or "the ofsted academy" (no name before it, every word everyday English, or a
+    name the documents use)."""
+    if not _ITS_OUTCOME.search(question):
+        return None
+    for m in _SCHOOL_KIND.finditer(question):
+        name: list[str] = []
+        for w in reversed(re.findall(r"[a-z][a-z'\u2019.-]*", question[: m.start()])[-4:]):
+            if w in _NOT_IN_A_NAME:
+                break
+            name.insert(0, w)
+        if any(len(w) >= 4 and english_zipf(w) < NAME_ZIPF and not known(w) for w in name):
+            return " ".join(name + [m.group(0)])
+    return None
+
 
 # About the asker's own school's inspection, which no guidance can know: who is coming, when, their contact
 # details, the grade it will get. (What the rules say about such things is a normal question.)
@@ -306,7 +340,7 @@ def route(question: str, known=lambda name: False, corrected=None) -> Route | No
             "get?\u201d) and I'll answer from the documents. " + COVERAGE,
         )
     school = re.search(_SCHOOL_NAME, q)
-    if school and not known(school.group(0)):
+    if school and not known(school.group(0)) or school_named_in_lower_case(q.lower(), known):
         return Route(
             "named_school",
             "I can't tell you about a particular school's grade, inspection dates or status: my documents are "

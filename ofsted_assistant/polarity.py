@@ -283,8 +283,18 @@ def polarity(question: str, sentence: str) -> int:
     if action:
         places = [m.start() for m in re.finditer(rf"\b{re.escape(action)}\w*", main, re.I)]
         if places:
-            return -1 if any(NEGATION.search(main[max(0, i - 40) : i]) for i in places) else 1
+            return -1 if any(NEGATION.search(_clause_before(main, i)) for i in places) else 1
     return -1 if NEGATION.search(main) else 1
+
+
+def _clause_before(text: str, i: int, limit: int = 80) -> str:
+    """The words of `text` before position `i` in the same clause (back to a comma, semicolon, colon or "but"),
+    at most `limit` characters: a "not" there is said of what stands at `i` ("you are not permitted to make
+    this information public or share it with parents"), one beyond is not ("an inspector, not involved in the
+    inspection, will investigate")."""
+    before = text[max(0, i - limit) : i]
+    cut = max((m.end() for m in re.finditer(r"[,;:]|\bbut\b", before)), default=0)
+    return before[cut:]
 
 
 # Only these adjectives assert an obligation as a premise ("since the meeting is compulsory"); "what do I have

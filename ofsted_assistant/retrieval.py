@@ -75,6 +75,20 @@ GLOSSARY: dict[str, str] = {
 }
 
 
+#: Organisations a question can name by their initials ("the NAHT"); the documents may spell the name out.
+ORGANISATIONS = ("neu", "naht", "ascl", "nasuwt", "cst", "asdc")
+#: Those whose full name the glossary knows -> the name's terms.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {k: tuple(content_terms(GLOSSARY[k])) for k in ORGANISATIONS if len(content_terms(GLOSSARY.get(k, ""))) > 1}
+
+
+def text_terms(text: str) -> list[str]:
+    """A text's content terms, and the abbreviations of the names it spells out: "Ian Hartwright, from the National
+    Association of Head Teachers" is about the NAHT, so "who spoke for the NAHT?" finds it."""
+    terms = content_terms(text)
+    joined = f" {' '.join(terms)} "
+    return terms + [a for a, name in ABBREVIATIONS.items() if f" {' '.join(name)} " in joined and a not in terms]
+
+
 def glossary_for(word: str) -> str | None:
     """The glossary's words for `word` or for the word it inflects: "complaints" as "complaint", "stopped"
     as "stop", "suspending" as "suspend"."""
@@ -212,7 +226,7 @@ AUTHORITY_PRIORITY = {"official": 3, "commentary": 2, "union": 1, "news": 0}
 
 
 def chunk_terms(c: Chunk) -> list[str]:
-    return content_terms(" ".join((c.meta.title, *c.heading_path, c.text)))
+    return text_terms(" ".join((c.meta.title, *c.heading_path, c.text)))
 
 
 class LexicalIndex:

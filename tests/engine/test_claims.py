@@ -62,6 +62,9 @@ def test_other_questions_are_left_alone(question):
         ("Given that governors can attend the final feedback meeting, how many can come?",
          "can governors attend the final feedback meeting?"),
         ("Since deferral requests are accepted until 6pm, what should we say?", "are deferral requests accepted until 6pm?"),
+        # "now ...", and a rule given by what grants it ("the update lets us ...")
+        ("now the jan 2024 handbook update lets us share the outcome with parents straight after the inspection, whats "
+         "the best way to word the letter home?", "can we share the outcome with parents straight after the inspection?"),
     ],
 )
 def test_a_rule_a_question_takes_for_granted_is_asked_as_a_yes_no_question(question, asked):

@@ -89,6 +89,9 @@ def test_split_and_check_answer():
         ("Is our inspector Karen Walsh allowed to refuse a deferral?", "personal_data"),
         ("Can you tell me the home address of Sir Martyn Oliver?", "personal_data"),
         ("where does Martyn Oliver live?", "personal_data"),
+        # a school named as staff type it, in lower case
+        ("can u summarise the latest ofsted report for thornbury park academy in leeds - did they go down to RI?", "named_school"),
+        ("anyone know what grade st aidan's c of e primary in wigan got last time?", "named_school"),
     ],
 )
 def test_route(question, kind):
@@ -438,6 +441,8 @@ def test_a_question_that_asks_only_what_was_announced_at_a_date(question, news):
         ("we missed our 4.30 deadline", set()),  # a time the rules set
         ("two things about martyn oliver: what session did inspectors do with him?", {"2"}),  # how they count their questions
         ("the two things inspectors look at", set()),
+        ("the union says quit, ofsted says join - how do the two line up", {"2"}),  # the things just named
+        ("the two days on which the inspection will fall", set()),
     ],
 )
 def test_numbers_that_count_the_askers_own_people_are_theirs(question, own):
@@ -1252,3 +1257,74 @@ def test_question_words_typed_without_an_apostrophe_are_not_topic_words():
     from ofsted_assistant.text import content_terms
 
     assert content_terms("whats the line on whether thats allowed") == content_terms("the line on allowed")
+
+
+@pytest.mark.parametrize("question", [
+    "What evidence do inspectors need to downgrade a school to inadequate?",  # no name before "school"
+    "what does the report say about our local primary school?",  # everyday words
+    "can a sixth form college be graded outstanding?",
+    "does the Ofsted Academy report on OIs?",  # a name the documents use
+])
+def test_a_school_kind_without_a_name_is_not_a_named_school(question):
+    from ofsted_assistant.guard import school_named_in_lower_case
+
+    assert school_named_in_lower_case(question.lower(), known=lambda name: name in ("ofsted", "ofsted academy")) is None
+
+
+def test_an_organisation_spelled_out_carries_its_initials():
+    from ofsted_assistant.retrieval import text_terms
+
+    terms = text_terms("Ian Hartwright, from the National Association of Head Teachers, warned there isn't enough time")
+    assert "naht" in terms and "cst" not in terms
+    assert "naht" not in text_terms("the national association met")  # the whole name, not part of it
+
+
+@pytest.mark.parametrize(("question", "who"), [
+    ("What is the NAHT's position on report cards?", "NAHT"),
+    ("does the CST think MATs should be inspected by ofsted?", "CST"),
+    ("what does the NAHT or the CST say about notice?", None),  # two organisations: a comparison
+    ("What time do inspectors arrive?", None),
+])
+def test_the_organisation_whose_view_is_asked(question, who):
+    from ofsted_assistant.answer import organisation_and_topic
+
+    found = organisation_and_topic(question)
+    assert (found[0] if found else None) == who
+
+
+@pytest.mark.parametrize(("question", "who"), [
+    ("what did steve rollett tell the education committee about school improvement?", "steve rollett"),
+    ("what was the naht guy saying to MPs about notice?", "naht"),
+    ("why does martyn oliver reckon serving heads should sign up?", "martyn oliver"),
+    ("what does the handbook say about pauses?", None),  # a document, not a speaker
+    ("what did he say when he announced it?", None),
+])
+def test_the_speaker_a_question_asks_about(question, who):
+    from ofsted_assistant.answer import asked_speaker
+
+    assert asked_speaker(question) == who
+
+
+def test_a_speakers_window_runs_on_while_they_are_quoted():
+    from ofsted_assistant.answer import speaker_window
+    from ofsted_assistant.text import content_terms
+
+    sents = ["Sir Martyn Oliver said:", "\u201cI\u2019m really excited.", "It means more people.", "Even more colleagues.",
+             "I believe this should be part of every leader\u2019s journey.\u201d", "Meanwhile the committee met."]
+    doc = [[(t, frozenset(content_terms(t))) for t in sents]]
+    window = speaker_window([frozenset(content_terms("oliver"))], doc, after=1)
+    assert window[sents[0]] and window[sents[1]] and window[sents[4]]  # his words, to the closing quote mark
+    assert sents[5] not in window
+
+
+def test_a_not_is_said_of_every_act_its_clause_joins():
+    from ofsted_assistant.polarity import polarity
+
+    q = "can we share the outcome with parents straight after the inspection?"
+    assert polarity(q, "However, you are not permitted to make this information public or share it with parents.") == -1
+    assert polarity("will an inspector investigate?", "An independent inspector, not involved in the initial inspection, will then investigate these concerns.") == 1
+
+
+def test_a_question_for_what_someone_said_wants_their_words_not_a_number():
+    assert question_kind("what was the naht guy saying to MPs about how much time inspectors get?") == "open"
+    assert question_kind("what does the handbook say about how long a pause can last?") == "duration"
