@@ -19,6 +19,8 @@ _FOLLOWUP_START = re.compile(
     re.I,
 )
 _PRONOUN = re.compile(r"\b(it|that|this|they|them|these|those|he|she|his|her|one|there)\b", re.I)
+#: "what were all those actions supposed to achieve?": things the conversation has named, pointed back at.
+_THOSE = re.compile(r"\b(?:those|these)\s+(?!of\b)[a-z]{3,}", re.I)
 
 
 def is_followup(question: str, history: list[dict]) -> bool:
@@ -26,7 +28,7 @@ def is_followup(question: str, history: list[dict]) -> bool:
         return False
     q = question.strip()
     terms = content_terms(q)
-    if _FOLLOWUP_START.match(q):
+    if _FOLLOWUP_START.match(q) or _THOSE.search(q):
         return True
     # "why?", "by when?", "who decides?": too few words of its own to be about anything but the conversation
     return (len(terms) <= 1 and len(q.split()) <= 3) or (len(terms) <= 3 and bool(_PRONOUN.search(q)))

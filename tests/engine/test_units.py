@@ -114,6 +114,11 @@ def test_condense_follow_up():
     assert focus == "what about governors?"
     assert condense("What is a deferral?", history) == ("What is a deferral?", "What is a deferral?")
     assert condense("what about governors?", []) == ("what about governors?", "what about governors?")
+    # "all those actions": things the conversation named, pointed back at, however many words of its own it has
+    big_listen = [{"role": "user", "content": "what was in the first big listen monitoring report?"}]
+    standalone, _ = condense("what were the main aims all those actions were supposed to achieve?", big_listen)
+    assert "big listen monitoring report" in standalone
+    assert condense("which of those of you in the pilot get paid?", [])[0] == "which of those of you in the pilot get paid?"
     # too few words of its own to be about anything but the conversation
     for short in ("why?", "by when?", "who decides?", "what happens after?"):
         standalone, focus = condense(short, history)
