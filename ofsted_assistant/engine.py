@@ -595,7 +595,8 @@ class Engine:
             )
         # "Does Ofsted inspect universities?": what the act is done to is nowhere in the documents, so a passage
         # about inspecting schools answers it neither way. The nearest passage is shown, for the user to judge.
-        absent = absent_objects(asking, self.df)
+        # (of the whole question: the sentence that asks may lean on the context before it for what it is about)
+        absent = absent_objects(question, self.df)
         if absent:
             return declined("They don't mention " + " or ".join(f"\u201c{w}\u201d" for w in as_typed(absent, question)) + ". ")
         # "What did Ian Hartwright say about report cards?": the documents quote him, but nowhere near that topic.
