@@ -1154,10 +1154,10 @@ def speaker_window(ways: list[frozenset[str]], documents: list[list[tuple[str, f
     recommendations are wrong?”")."""
     out: dict[str, bool] = {}
     for sents in documents:
-        for i, (_, terms) in enumerate(sents):
+        for i, (named, terms) in enumerate(sents):
             if not any(way <= terms for way in ways):
                 continue
-            out[sents[i][0]] = out.get(sents[i][0], False) or bool(_SAYING.search(sents[i][0]))
+            out[named] = out.get(named, False) or bool(_SAYING.search(named))
             quoting = False  # inside their quotation, which may run on over paragraphs ("“I'm really excited ...")
             for j, (text, _) in enumerate(sents[i + 1 :]):
                 if j >= after and not quoting and not text.lstrip().startswith("\u201c"):

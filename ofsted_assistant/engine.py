@@ -177,6 +177,7 @@ class Engine:
             for a, b in split_sentences(c.text):  # chunks overlap: a sentence they share is counted once
                 seen.setdefault(c.text[a:b].strip(), frozenset(text_terms(c.text[a:b])))
         self.doc_sentences: list[list[tuple[str, frozenset[str]]]] = [list(seen.items()) for seen in by_doc.values()]
+        self.sentences = [x for doc in self.doc_sentences for x in doc]  # all of them, for who speaks with whom (`speaker_terms`)
         self._following = {(c.doc_id, c.doc_version, c.ordinal): c for c in chunks}
         chunk_words = [words(c.text) for c in chunks]
         self.speller = Speller([w for ws in chunk_words for w in ws] + list(GLOSSARY))
@@ -193,13 +194,17 @@ class Engine:
         who = asked_speaker(question)
         if not who or not (who in ORGANISATIONS or self._is_name(words(who)[-1])):
             return
-        if any(re.search(rf"\b{who}\b", e.publisher, re.I) for e in self.manifest.docs.values()):
+        if self._publishes(who):
             return  # "what does the NEU say ...?": the whole of its guidance is its words
-        window = speaker_window(speaker_terms(who, [x for doc in self.doc_sentences for x in doc]), self.doc_sentences)
+        window = speaker_window(speaker_terms(who, self.sentences), self.doc_sentences)
         for c in cands:
             their_words = window.get(c.text.strip())
             if their_words is not None:
                 c.score += SPEAKER_BONUS * (2 if their_words else 1)
+
+    def _publishes(self, who: str) -> bool:
+        """Is `who` ("NEU", "Kerry Hill") named as the publisher of some document?"""
+        return any(re.search(rf"\b{re.escape(who)}\b", e.publisher, re.I) for e in self.manifest.docs.values())
 
     def _is_name(self, word: str) -> bool:
         """A word the documents use, and only as a name (never in lower case): "rollett", "oliver"; not "inspector"."""
@@ -604,19 +609,19 @@ class Engine:
         if said:
             who, topic = said
             units = specific_units(topic, self.df, self.n_chunks)
-            if units and quoted_on(speaker_terms(who, [x for doc in self.doc_sentences for x in doc]), units, self.doc_sentences) is False:
+            if units and quoted_on(speaker_terms(who, self.sentences), units, self.doc_sentences) is False:
                 return declined(f"They quote {who}, but not about \u201c{topic}\u201d. ")
         # "What is the NAHT's position on report cards?": an organisation that publishes none of the documents has a
         # view in them only where they name it (or someone speaking for it) near something the question asks about
         # (any of it: a question asking more than its view, or the views of others too, has other words).
         org = organisation_and_topic(focus or question)
-        if org and not any(names_publisher(org[0], e.publisher) for e in self.manifest.docs.values()):
+        if org and not self._publishes(org[0]):
             who, topic = org
             units = specific_units(topic, self.df, self.n_chunks)
             # in the sentence naming it ("alongside our sister union the NAHT, step down ..."), or near the words of
             # those who speak for it ("Steve Rollett, deputy chief executive of the Confederation of School Trusts")
             own = speaker_terms(who)
-            people = [w for w in speaker_terms(who, [x for doc in self.doc_sentences for x in doc]) if w not in own]
+            people = [w for w in speaker_terms(who, self.sentences) if w not in own]
             said = [quoted_on(own, units, self.doc_sentences, before=0, after=0, every=False),
                     quoted_on(people, units, self.doc_sentences, every=False)] if units else [True]
             found = True if True in said else False if False in said else None

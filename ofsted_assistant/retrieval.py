@@ -78,7 +78,9 @@ GLOSSARY: dict[str, str] = {
 #: Organisations a question can name by their initials ("the NAHT"); the documents may spell the name out.
 ORGANISATIONS = ("neu", "naht", "ascl", "nasuwt", "cst", "asdc")
 #: Those whose full name the glossary knows -> the name's terms.
-ABBREVIATIONS: dict[str, tuple[str, ...]] = {k: tuple(content_terms(GLOSSARY[k])) for k in ORGANISATIONS if len(content_terms(GLOSSARY.get(k, ""))) > 1}
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    k: name for k in ORGANISATIONS if len(name := tuple(content_terms(GLOSSARY.get(k, "")))) > 1
+}
 
 
 def text_terms(text: str) -> list[str]:
