@@ -53,7 +53,7 @@ _UNTIL = re.compile(
     r"(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|year|term|this term|next term)\b",
     re.I,
 )
-_RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b", re.I)
+RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b", re.I)
 #: An amount of money: "£350 a day", "£1.2 million".
 _MONEY = re.compile(r"((?:£|\$|€)\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million|billion|thousand))?(?:\s+(?:a|per)\s+(?:day|year|hour|week|month))?)", re.I)
 #: Verbs a sentence names a speaker with ("Ian Hartwright ... warned", "Steve Rollett also told MPs").
@@ -138,8 +138,22 @@ _CONTACT = re.compile(
     r"(?:\+44\s?|\b0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bwww\.[\w-]+|https?://|\b[\w-]+\.(?:gov|org|co|ac)\.uk\b",
     re.I,
 )
+#: Where something was said or announced: "at ASCL's Annual Conference", "to the education committee".
+_PLACE = re.compile(
+    r"\b(?:at|to)\s+(?:the\s+|an?\s+|this\s+)?(?:[\w\u2019'-]+\s+){0,4}?"
+    r"(?:conference|summit|festival|committee|meeting|event|hearing|session|assembly|forum|convention|speech|MPs)\b",
+    re.I,
+)
+#: A question asking where something was said or announced: "where did Ofsted announce the pilot?", "at what
+#: event ...?". Not "where can I find ...", "where do we complain", "where has this come from".
+_ASKS_PLACE = re.compile(
+    r"\bwhere\s+(?:did|was|were|is|has|have)\b.{0,80}?\b(?:announc\w*|launch\w*|unveil\w*|said|say|speak|spoke|"
+    r"held|hold|took place|take place|happen\w*|present\w*|reveal\w*|made)\b"
+    r"|\bat (?:what|which) (?:event|conference|meeting)\b|\bwhich (?:event|conference|meeting)\b",
+    re.I,
+)
 #: The kinds of answer a sentence gives only in its own words: found by these, never a lead.
-SAID_ONLY = {"frequency": _FREQUENCY, "contact": _CONTACT}
+SAID_ONLY = {"frequency": _FREQUENCY, "contact": _CONTACT, "place": _PLACE}
 #: A question asking for contact details themselves ("what's the phone number for the helpline?"), not about them.
 _ASKS_CONTACT = re.compile(
     r"\b(?:what|which|give|send|tell)\b.{0,40}\b(?:(?:phone|telephone|contact|helpline|mobile)\s+number|e-?mail address|"
@@ -185,7 +199,7 @@ def question_kind(question: str) -> str:
         return "open"  # "what was the NAHT guy saying about how much time inspectors get?": his words, not a number
     if re.search(r"\bhow long (?:do|does|did|will) (?:we|i|you|they|schools?|heads?|headteachers?) (?:have|get|got) to\b", q):
         return "time"  # "how long do we have to ask for a deferral?": until when - "4.30 pm"
-    if re.search(r"\bhow long\b|\bhow many (?:working |school |calendar )?(days|weeks|months|years|hours)\b|\bhow much notice\b", q):
+    if re.search(r"\bhow long\b|\bhow many (?:working |school |calendar )?(days|weeks|months|years|hours)\b|\bhow much (?:advance |prior )?(?:notice|warning|time|lead time|heads[- ]up)\b", q):
         return "duration"
     if re.search(r"\bwhat time\b|\bhow late\b|\bcut[- ]?off\b|\bdeadline\b|\bby when\b", q):
         return "time"
@@ -197,6 +211,8 @@ def question_kind(question: str) -> str:
         return "money"
     if _ASKS_CONTACT.search(q):
         return "contact"
+    if _ASKS_PLACE.search(q):
+        return "place"
     if re.search(r"\bhow (?:often|frequently|regularly)\b|\bhow many times (?:a|an|per|each|every)\b", q):
         return "frequency"
     if re.search(r"\bhow many\b|\bhow much\b|\bwhat number\b", q):
@@ -299,8 +315,8 @@ def dates_the_event(question: str, text: str) -> bool:
 # Words that say what kind of answer is wanted, or when, not what it is about ("what time ... on day one?").
 _TYPE_WORDS = frozenset(content_terms(
     "time times date dates day days week weeks month months year years hour hours minute minutes morning afternoon "
-    "evening today tomorrow yesterday deadline cut off long many much number amount often soon later early first last "
-    "normally usually typically actually exactly roughly approximately"
+    "evening today tomorrow yesterday ago deadline cut off long many much number amount often soon later early first last "
+    "working normally usually typically actually exactly roughly approximately"
 ))
 
 
@@ -360,11 +376,35 @@ def asks_later_one(question: str) -> bool:
     return bool(_LATER_ONE.search(question))
 
 
+#: The asker introducing themselves before they ask: "new head, trying to plan ahead - ...", "I'm a deputy head.
+#: ...", "as a governor, ...". Who asks says nothing about what the answer is about.
+_ASKER_INTRO = re.compile(
+    r"^\s*(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:(?:i'?m|i am|as|speaking as)\s+)?(?:(?:a|an)\s+)?(?:(?:new|newly appointed|acting|"
+    r"interim|trainee|experienced|first[- ]year|brand new)\s+)?(?:head(?:teacher)?|deputy(?: head)?|assistant head|teacher|"
+    r"governor|chair of governors|senco|business manager|union rep|rep|(?:[a-z]+ )?advis[eo]r|parent|ect|nqt|trust leader|ceo)"
+    r"(?:\s+(?:here|at|of|in|from|for)\b[^.?!,\u2013-]{0,40}?)?(?:,\s*(?:trying|looking|wondering|planning|just|quick)[^.?!\u2013-]{0,40}?)?"
+    r"(?:\s[-\u2013]\s|[.:]\s|,\s(?=(?:how|what|when|where|who|which|can|could|do|does|is|are|will)\b))",
+    re.I,
+)
+
+
+def without_asker(question: str) -> str:
+    """The question without the asker's introduction of themselves (`_ASKER_INTRO`)."""
+    m = _ASKER_INTRO.match(question)
+    return question[m.end():] if m else question
+
+
+#: Words at least this common in English ("put", "take", "three", "still") say nothing about what a question is about.
+EVERYDAY_ZIPF = 5.6
+
+
 def specific_terms(question: str, df: dict[str, int], n_docs: int) -> frozenset[str]:
     """The words of a question that say what it is about, with the documents' words for them (glossary and
     phrases): not the kind of answer wanted ("what time", "how many"), and not the words most passages share
-    ("Ofsted", "school", "inspection"). "What time do inspectors arrive on day one?" -> {arriv}."""
-    terms = content_terms(question) + content_terms(" ".join(phrase_equivalents(question)))
+    ("Ofsted", "school", "inspection"), and not everyday words ("put", "take", "three"), which say how, not what
+    about. "What time do inspectors arrive on day one?" -> {arriv}."""
+    own = [w for w in words(question) if w in GLOSSARY or english_zipf(w) < EVERYDAY_ZIPF]
+    terms = content_terms(" ".join(own)) + content_terms(" ".join(phrase_equivalents(question)))
     terms += [t for w in words(question) if w in GLOSSARY for t in content_terms(GLOSSARY[w])]
     return _specific(terms, df, n_docs)
 
@@ -431,7 +471,7 @@ def has_answer_type(kind: str, c: Candidate, question: str = "") -> bool:
         return True
     if kind == "duration" and _UNTIL.search(c.text):
         return True  # "how long will the pilot run?" - "throughout 2026"
-    return kind == "date" and bool(c.hit.chunk.meta.date) and bool(_RELATIVE_DAY.search(c.text))
+    return kind == "date" and bool(c.hit.chunk.meta.date) and bool(RELATIVE_DAY.search(c.text))
 
 
 _ASKS_FOR_N = re.compile(
@@ -597,12 +637,14 @@ def score_candidates(
     part_of_whole = kind in ("count", "open", "yesno") and asks_part_of_whole(focus_question)
     # A number, time or date answers only if the sentence (or the one it continues) is about what was asked:
     # "deferral requests made after 4.30 pm" does not say what time inspectors arrive.
-    specific = specific_terms(question, df, n_docs)
+    specific = specific_terms(without_asker(question), df, n_docs)
     # ... and of enough of it, for a one-part question asked on its own (a follow-up's standalone form carries
     # the conversation's words, its own words too few; each part of a two-part question is about its own things)
     alone = focus_question == question and len(question_parts(question)) <= 1
     # (the sentence that asks, when context comes around it: "when did the handbook come out? the one with ...")
     units = specific_units(asked_sentence(question) or question, df, n_docs) if alone else []
+    if kind == "place" and units:  # where it was announced is told in a line that names it briefly: "Announcing
+        units = [frozenset().union(*units)]  # the pilot at ASCL's Annual Conference" (one of what was asked will do)
     later_one = asks_later_one(focus_question) and kind in ("date", "time")
     previous: Candidate | None = None
     titles: dict[str, frozenset[str]] = {}
@@ -778,13 +820,25 @@ def continuation(cands: list[Candidate], chosen: Candidate) -> Candidate | None:
 def antecedent(cands: list[Candidate], chosen: Candidate) -> Candidate | None:
     """The sentence right before `chosen` in its paragraph, when `chosen` leans on it ("Under this new model,
     there is no separate inspection fee. Instead, Ofsted will contribute to employers' costs ...")."""
-    if not _CONTINUES.match(chosen.text):
+    pointing = _POINTS_BACK.search(chosen.text)
+    if not _CONTINUES.match(chosen.text) and not pointing:
         return None
     before = [c for c in cands if c.hit is chosen.hit and c.end <= chosen.start]
     if not before:
         return None
     prev = max(before, key=lambda c: c.end)
-    return prev if _same_paragraph(prev, chosen) else None
+    if not _same_paragraph(prev, chosen):
+        return None
+    if _CONTINUES.match(chosen.text):
+        return prev
+    # "The headteacher ... can use this number to address concerns ...": which number the sentence before says
+    # ("You will receive a contact number for a senior Ofsted leader ..."), when it names one
+    noun = stem(pointing.group(1).lower())
+    return prev if noun in {stem(w) for w in words(prev.text)} and noun not in {stem(w) for w in words(chosen.text[: pointing.start()])} else None
+
+
+#: A thing the sentence before named, pointed back at: "this number", "these concerns", "that pilot".
+_POINTS_BACK = re.compile(r"\b(?:this|these|that|those|such)\s+([a-z]{3,})\b", re.I)
 
 
 def whole_lists(cands: list[Candidate], chosen: list[Candidate], open_question: bool = True) -> list[Candidate]:
@@ -1832,9 +1886,10 @@ def lead_for_answer(question: str, chosen: list[Candidate], df: dict[str, int] |
     if question_kind(question) == "yesno":
         return "" if df is not None and unmentioned(question, df) else yes_no_lead(question, chosen)
     lead = lead_for(question, chosen[0])
-    if not lead and len(chosen) > 1 and _CONTINUES.match(chosen[1].text) and _same_paragraph(chosen[0], chosen[1]):
+    if not lead and len(chosen) > 1 and antecedent(chosen, chosen[1]) is chosen[0]:
         # the first sentence is shown only as what the second leans on ("Headteachers can request a pause ...
-        # Normally, inspections will resume ... up to 5 working days"): the direct answer is in the second
+        # Normally, inspections will resume ... up to 5 working days"; "Dame Christine Gilbert recommended ...
+        # Ofsted fully accepted this recommendation ... 132 actions"): the direct answer is in the second
         lead = lead_for(question, chosen[1])
     return lead
 
@@ -1848,10 +1903,10 @@ def lead_for(question: str, best: Candidate) -> str:
         return ""  # "4.30 pm" does not lead an answer to "what time do inspectors arrive?" from a deferral sentence
     if kind == "date" and not dates_the_event(question, text):
         return ""  # "when did the pilot start?" is not answered by "the pilot will continue throughout 2026"
-    if kind == "date" and not _DATE.search(text) and _RELATIVE_DAY.search(text) and asked_event(question) != "publish" and _NOT_YET.search(text):
+    if kind == "date" and not _DATE.search(text) and RELATIVE_DAY.search(text) and asked_event(question) != "publish" and _NOT_YET.search(text):
         return ""  # "today announced that it will begin trials ...": today is when it was announced, not the trials
-    if kind == "date" and not _DATE.search(text) and _RELATIVE_DAY.search(text) and best.hit.chunk.meta.date:
-        return f"On {format_date(best.hit.chunk.meta.date)} (the date of the source, which says \u201c{_RELATIVE_DAY.search(text).group(1)}\u201d)"
+    if kind == "date" and not _DATE.search(text) and RELATIVE_DAY.search(text) and best.hit.chunk.meta.date:
+        return f"On {format_date(best.hit.chunk.meta.date)} (the date of the source, which says \u201c{RELATIVE_DAY.search(text).group(1)}\u201d)"
     if kind == "yesno":
         return yes_no_lead(question, [best])
     if kind == "person":  # "who spoke for the NAHT?" -> "Ian Hartwright", from a sentence naming him as speaker

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import Candidate, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import RELATIVE_DAY, Candidate, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -27,7 +27,7 @@ from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, ORGANISATIONS, PHRASES, Filters, Hit, Retriever, expand_query, text_terms
 from .settings import Settings
 from .spelling import Speller, english_zipf
-from .text import STOPWORDS, clock_times, content_terms, dates, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
+from .text import MONTHS, STOPWORDS, clock_times, content_terms, dates, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
 CANNOT_ANSWER = "The documents I have don't answer that."
@@ -650,6 +650,21 @@ class Engine:
         near_sources = [c for c in ranked[:10] if not named_here or c.hit.chunk.meta.authority in named_here]
         known = {d for c in near_sources for d in self.doc_dates.get(c.hit.chunk.doc_id, set()) | dates(c.text)}
         stated -= {str(y) for y, m in dates_asked_about(claimed) if any(y == ky and m in (None, km) for ky, km in known)}
+        # A month and year the question gives to what someone said or did ("someone said they had a session with
+        # the new HMCI on 8th jan 2024", "Ofsted said back in dec 2024 ...") is confirmed by a close sentence that
+        # leaves the year to its source: "On January 8th ..." in "Handbook Updates - January 2024", "today" in a
+        # release dated December 2024. Not by a source's date alone: "given the January 2024 update scrapped final
+        # feedback meetings" is not confirmed by a sentence of that update that says nothing of when.
+        def dated_by_source(y: int, m: int) -> bool:
+            for c in closest:
+                meta = c.hit.chunk.meta
+                if (y, m) not in self.doc_dates.get(c.hit.chunk.doc_id, set()) or dates(c.text):
+                    continue
+                if MONTHS[m - 1] in months(c.text) or (RELATIVE_DAY.search(c.text) and meta.date and meta.date[:7] == f"{y:04d}-{m:02d}"):
+                    return True
+            return False
+
+        stated -= {str(y) for y, m in dates(claimed) if m is not None and dated_by_source(y, m)}
         missing = sorted(stated - numbers(top_text))
         # ... and as amounts: "2 weeks' notice" is not confirmed by a "2." somewhere and "half a day's notice".
         missing += sorted(f"{n} {unit}s" for n, unit in quantities(claimed) - quantities(top_text) if n not in missing)

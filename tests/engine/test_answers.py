@@ -617,9 +617,30 @@ def test_no_number_or_date_lead_from_a_number_about_something_else(engine, quest
     assert not a.answer.startswith(wrong_lead), a.answer
 
 
+def test_where_something_was_announced_is_answered_by_the_sentence_that_says_where(engine):
+    a = engine.ask("where did ofsted first announce the pilot for getting serving leaders in as OIs in peer groups? "
+                   "was it at a conference")
+    assert a.answered and "ASCL" in a.answer.split("[1]")[0], a.answer
+
+
+def test_a_number_in_a_two_part_question_must_be_about_what_its_part_asks(engine):
+    # "up to 5 working days" (a pause) does not say how long Ofsted has to respond to a complaint
+    a = engine.ask("we put a formal complaint in about our inspection three weeks ago. how many working days does "
+                   "ofsted have to respond, and can we take it to ICASO after?")
+    assert "5 working days" not in a.answer.split(" - ")[0], a.answer
+    # the asker's "new head" is who asks, not what the notice question is about
+    b = engine.ask("new head, trying to plan ahead - roughly how much warning do schools get before inspectors turn up, "
+                   "and which days of the week does it normally land on?")
+    assert b.answer.startswith("Just half a day"), b.answer
+
+
 def test_who_to_call_finds_the_contact_number(engine):
     a = engine.ask("who can i call if the inspection is going badly")
     assert a.answered and "contact number for a senior Ofsted leader" in a.answer, a.answer
+    # "... can use this number ..." comes after the sentence that says which number
+    b = engine.ask("who do I ring if I'm getting nowhere with the lead inspector?")
+    assert "can use this number" in b.answer, b.answer
+    assert b.answer.index("contact number for a senior Ofsted leader") < b.answer.index("can use this number"), b.answer
 
 
 def test_a_yes_no_question_about_something_the_documents_never_mention_is_declined(engine):
@@ -738,6 +759,13 @@ def test_a_year_that_places_the_question_is_confirmed_by_a_source_of_that_date(e
     assert not b.answered and b.refusal == "unsupported_premise" and "2025" in b.answer, b.answer
     c = engine.ask("Since the union told heads in 2024 to become inspectors, how do I sign up?")
     assert not c.answered, c.answer
+    # a month and year someone is said to have done something on is confirmed by a close sentence that leaves
+    # the year to its source ("On January 8th ..." in "Handbook Updates - January 2024") ...
+    e = engine.ask("someone said all the inspectors had a session with the new HMCI on 8th jan 2024?? what was that about")
+    assert e.answered and "Mental Health awareness briefing" in e.answer, e.answer
+    # ... but not by the source's date alone, when its sentence says nothing of when
+    f = engine.ask("Given the January 2024 update scrapped final feedback meetings, who tells us the outcome?")
+    assert not f.answered, f.answer
 
 
 @pytest.mark.parametrize(

@@ -170,6 +170,13 @@ def test_question_kinds_and_leads():
     assert question_kind("What is the lead inspector's salary?") == "money"
     assert question_kind("how long do we have to ask for a deferral?") == "time"  # until when
     assert question_kind("what are the OI rates?") == "money" and question_kind("What is the Big Listen?") == "open"
+    assert question_kind("roughly how much warning do schools get?") == "duration"  # "half a day", not a count
+    # where something was announced or said: a place, which leads nothing; not where to find or send something
+    assert question_kind("where did ofsted first announce the pilot? was it at a conference") == "place"
+    assert question_kind("where was the mission creep warning made?") == "place"
+    assert question_kind("where do we send a complaint?") == "open"
+    assert question_kind("where has report cards come from?") == "open"
+    assert lead_for("where did Ofsted announce the pilot?", _C("Announcing the pilot at ASCL's Annual Conference, he said:")) == ""
     # "has it happened?" is not answered Yes by a sentence saying it will
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted will begin trials in the first week of the new term.")) == ""
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted started trials in the first week of the new term.")) == "Yes"
@@ -622,6 +629,34 @@ def test_antecedent_only_for_sentences_that_lean_back():
     assert with_antecedents([a, b, c], [b, a]) == [b, a]  # already chosen: not repeated
 
 
+def test_a_sentence_pointing_back_at_what_the_one_before_named_leans_on_it():
+    from types import SimpleNamespace as NS
+
+    from ofsted_assistant.answer import Candidate, antecedent
+
+    text = ("You will receive a contact number for a senior Ofsted leader. "
+            "The head can use this number to raise concerns. Heads can use this route too.")
+    hit = NS(chunk=NS(text=text, chunk_id="c1"))
+    first, second = text.index("The head"), text.index("Heads can")
+    a = Candidate(hit, 0, 0, first - 1, text[: first - 1])
+    b = Candidate(hit, 0, first, second - 1, text[first : second - 1])
+    c = Candidate(hit, 0, second, len(text), text[second:])
+    assert antecedent([a, b, c], b) is a  # "this number": the contact number of the sentence before
+    assert antecedent([a, b, c], c) is None  # "this route": the sentence before names no route
+
+
+def test_the_askers_introduction_is_not_what_the_question_is_about():
+    from ofsted_assistant.answer import without_asker
+
+    assert without_asker("new head, trying to plan ahead - how much warning do we get?") == "how much warning do we get?"
+    assert without_asker("im a diocesan adviser. could our diocese join the pilot?") == "could our diocese join the pilot?"
+    assert without_asker("as a governor, can i attend the meeting?") == "can i attend the meeting?"
+    # the head as the subject of the question, or of the asker's circumstances, stays
+    assert without_asker("can the head ask for a deferral?") == "can the head ask for a deferral?"
+    assert without_asker("the head is off sick - can the deputy ask?") == "the head is off sick - can the deputy ask?"
+    assert without_asker("head wants to know if she can ring") == "head wants to know if she can ring"
+
+
 def test_a_count_must_count_what_was_asked():
     from ofsted_assistant.answer import count_of, counted_noun
 
@@ -824,6 +859,9 @@ def test_specific_terms_say_what_a_question_is_about():
     assert "deferral" in specific_terms("how late can we ask for a deferral?", df, 10)
     # the documents' words for the staff's words count too ("push it back" -> deferral)
     assert "deferral" in specific_terms("what time do we need to push it back by?", df, 10)
+    # not the everyday words around them, nor the unit of the answer ("working days")
+    assert specific_terms("we put in a complaint three weeks ago, how many working days do they take to respond?", df, 10) \
+        == {"complaint", "concern", "respond"}  # (a complaint is what the documents call a concern)
 
 
 def test_a_sentence_that_goes_on_about_the_same_subject_follows_it():
