@@ -34,9 +34,10 @@ def test_shipped_case_files_are_valid():
     assert len({c.id for c in cases}) == len(cases)
 
 
-@pytest.mark.parametrize(("name", "split"), [("heldout-fresh.yaml", "heldout"), ("dev-blind.yaml", "dev")])
+@pytest.mark.parametrize(("name", "split"), [("heldout-fresh.yaml", "heldout")] +
+                         [(p.name, "dev") for p in sorted(CASES_DIR.glob("dev-blind*.yaml"))])
 def test_extra_case_files_are_valid_and_their_evidence_is_verbatim(name, split):
-    """The second held-back set (`make eval-fresh`) and the blind-written second dev set (`make eval-blind`) are
+    """The second held-back set (`make eval-fresh`) and the blind-written dev sets (`make eval-blind`) are
     run on their own; their ids must not clash with the default files', and each evidence passage is copied
     exactly from the document (a reviewer can find it)."""
     fresh = load_cases([CASES_DIR / name])
