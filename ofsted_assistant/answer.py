@@ -617,6 +617,9 @@ def score_candidates(
     # what they are about: "what does the union say about banners?" is not answered by "... our sister union ..."
     # (one source asked about; when sources are compared, each side's sentences are searched for on their own)
     naming = {t for a in wanted for t in _KIND_WORDS.get(a, ())} if len(wanted) == 1 else set()
+    # what the source is asked about, in a question of one part ("the NEU line on routine Ofsted inspections")
+    view = (_SAID_ABOUT.search(focus_question) or _VIEW_ON.search(focus_question)) if wanted and len(question_parts(focus_question)) <= 1 else None
+    said_terms = frozenset(content_terms(view.group("topic"))) if view else frozenset()
     qterms = [t for t in dict.fromkeys(content_terms(question)) if t not in naming]
     # the documents' words for the staff's words (glossary): count, at half weight, where the question's own are missing
     xterms = [t for t in dict.fromkeys(content_terms(expand_query(question))) if t not in qterms]
@@ -675,6 +678,8 @@ def score_candidates(
         c.score = 0.5 * c.sim + 0.3 * c.lex + 0.2 * passage + (0.25 * c.focus if fterms else 0.0)
         if c.hit.chunk.meta.authority in wanted:
             c.score += 0.1  # the question asks what this kind of source says ("what does the union say")
+            if said_terms and said_terms <= terms:
+                c.score += 0.1  # ... about this, in every word ("the NEU line on routine Ofsted inspections")
         if paras:  # "what's in para 94?": the sentences of the paragraph that cites it, the citing one first
             text = c.hit.chunk.text
             block = text[text.rfind("\n\n", 0, c.start) + 1 : (text.find("\n\n", c.end) + 1 or len(text) + 1) - 1]
@@ -1113,6 +1118,12 @@ _SAID_ABOUT = re.compile(
     r"(?:about|on|regarding)\s+(?P<topic>[^?]{2,40}?)\s*\??\s*$", re.I)
 
 
+#: "whats the NEU line on routine ofsted inspections, do they want ...?": the view asked for, on what.
+_VIEW_ON = re.compile(
+    r"\b(?:line|view|views|position|stance|take|thinking|verdict|opinion|attitude)\s+(?:on|about|regarding)\s+"
+    r"(?P<topic>[^?,;]{2,40}?)\s*(?:[?,;]|\s[-\u2013]\s|$)", re.I)
+
+
 #: "What does the NEU say leaders should do?", "what is the union telling heads to do?": its advice to them.
 _ADVICE_TO = re.compile(
     r"\bwhat (?:does|did|do|would|is|are) (?:the )?[\w' -]{2,30}? (?:say|says|tell|want|advise|recommend|urge|suggest|expect|ask|"
@@ -1123,7 +1134,7 @@ _ADVICE_TO = re.compile(
 def said_about(question: str) -> str | None:
     """What a "does the union say anything about X?" / "what does the NEU say about X?" question asks about: X;
     for "what does the NEU say leaders should do?", the people advised."""
-    m = _SAID_ABOUT.search(question) or _ADVICE_TO.search(question)
+    m = _SAID_ABOUT.search(question) or _VIEW_ON.search(question) or _ADVICE_TO.search(question)
     topic = m.group("topic" if "topic" in m.groupdict() else "who") if m else ""
     return topic.strip() if m and content_terms(topic) else None
 
@@ -1850,6 +1861,27 @@ def absent_objects(question: str, df: dict[str, int]) -> list[str]:
             and not any(k.startswith(t) for t in {*content_terms(act), act.removesuffix("e")} for k in df if len(t) >= 4 and df[k])):  # "deferral", "agreed"
         return [act]  # "Can a school appeal against ...?": the act itself is nowhere in the documents (nor an everyday word)
     return []
+
+
+#: What a wh-question asks about, right after its verb: "how is the ISI framework different", "what's the DfE's view".
+_WH_SUBJECT = re.compile(
+    r"\b(?:how|what|why|when|where|which)(?:'s|\u2019s|\s+(?:is|are|was|were|does|do|did|has|have|will|would|can))\s+"
+    r"(?:the\s+|an?\s+|their\s+|its\s+)?(?P<np>[A-Za-z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*){0,2})", re.I)
+#: A body named by its initials, as the question writes it: "ISI", "DfE's", "CSTs".
+_INITIALS = re.compile(r"^[A-Z][A-Za-z]?[A-Z]{1,4}(?:['\u2019]s|s)?$")
+
+
+def absent_bodies(question: str, df: dict[str, int]) -> list[str]:
+    """Bodies a wh-question asks about, named by their initials, that the documents never mention: "we're
+    inspected by ISI not Ofsted - how is the ISI framework different?" -> ["ISI"]. What another body does is not
+    answered by what the documents say Ofsted does, however close the rest of the question comes to them."""
+    missing = set(unmentioned(question, df))
+    out: list[str] = []
+    for m in _WH_SUBJECT.finditer(question):
+        for w in m.group("np").split():
+            if _INITIALS.match(w) and set(content_terms(w)) & missing:
+                out.append(re.sub(r"(?:['\u2019]s|s)$", "", w) if not w.isupper() else w)
+    return list(dict.fromkeys(out))
 
 
 #: "What qualifications do I need ...?", "which grants are there ...?": the thing asked for, named before the verb.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import RELATIVE_DAY, Candidate, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import RELATIVE_DAY, Candidate, absent_bodies, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -412,6 +412,9 @@ class Engine:
         else:
             max_sentences = max_sentences_for(focus, self.settings.answer.max_sentences)
             asked_for = asked_source(focus) if len(parts) < 2 else set()
+            speaker = asked_speaker(focus)
+            if asked_for and speaker and speaker in ORGANISATIONS and not self._publishes(speaker):
+                asked_for = set()  # "what did the NAHT tell the committee?": not the union guidance, which the NEU wrote
             chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus), named=named, asked=asked_for,
                             open_question=question_kind(focus) == "open")
             if len(parts) > 1:
@@ -601,7 +604,7 @@ class Engine:
         # "Does Ofsted inspect universities?": what the act is done to is nowhere in the documents, so a passage
         # about inspecting schools answers it neither way. The nearest passage is shown, for the user to judge.
         # (of the whole question: the sentence that asks may lean on the context before it for what it is about)
-        absent = absent_objects(question, self.df)
+        absent = absent_objects(question, self.df) or absent_bodies(question, self.df)
         if absent:
             return declined("They don't mention " + " or ".join(f"\u201c{w}\u201d" for w in as_typed(absent, question)) + ". ")
         # "What did Ian Hartwright say about report cards?": the documents quote him, but nowhere near that topic.

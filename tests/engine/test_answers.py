@@ -879,6 +879,21 @@ def test_an_organisation_the_documents_only_mention_has_a_view_only_where_they_g
     assert b.answered and "step down from serving as Ofsted inspectors" in b.answer, b.answer
     c = engine.ask("who spoke for the National Association of Head Teachers?")  # the organisation by its full name
     assert c.answer.startswith("Ian Hartwright - "), c.answer
+    # what the NAHT told MPs is in the news report, not in the union guidance (which the NEU wrote)
+    d = engine.ask("what did the NAHT tell the education committee about how heads in the window deal with the short notice?")
+    assert d.answer.startswith("Schools Week (news) reports: Ian Hartwright"), d.answer
+
+
+def test_a_sources_line_on_a_topic_is_its_sentence_on_that_topic(engine):
+    a = engine.ask("whats the NEU line on routine ofsted inspections, do they want them to just carry on as normal?")
+    assert a.answered and a.answer.startswith("The union guidance (National Education Union) says: The Beyond Ofsted "
+                                              "Inquiry has called for an immediate pause"), a.answer
+
+
+def test_another_inspectorate_is_not_answered_with_what_ofsted_does(engine):
+    a = engine.ask("we're an independent school inspected by ISI not ofsted - how is the ISI framework different and "
+                   "what's their notice period?")
+    assert not a.answered and "“ISI”" in a.answer, a.answer
 
 
 def test_what_a_named_person_thinks_is_answered_with_their_own_words(engine):

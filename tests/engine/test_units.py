@@ -1010,6 +1010,18 @@ def test_the_topic_a_source_is_asked_about():
     assert said_about("does the union say anything about attendance?") == "attendance"
     assert said_about("what does the NEU say about pupil premium?") == "pupil premium"
     assert said_about("Can I bring a colleague?") is None
+    # "the NEU line on X, do they ...?": the view asked for, on X
+    assert said_about("whats the NEU line on routine ofsted inspections, do they want them to carry on?") == "routine ofsted inspections"
+
+
+def test_a_body_asked_about_by_its_initials_that_no_document_names():
+    from ofsted_assistant.answer import absent_bodies
+
+    df = {"ofst": 9, "framework": 3, "naht": 1, "notic": 2, "period": 1, "differ": 1, "report": 2, "card": 1}
+    assert absent_bodies("we're inspected by ISI not ofsted - how is the ISI framework different?", df) == ["ISI"]
+    assert absent_bodies("what does the DfE's guidance say about report cards?", df) == ["DfE"]
+    assert absent_bodies("what does the NAHT say about report cards?", df) == []  # the documents name it
+    assert absent_bodies("as an ECT, what notice period is there?", df) == []  # the asker, not what is asked about
 
 
 def test_a_reference_or_a_label_is_not_a_count():
