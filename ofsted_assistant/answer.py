@@ -1193,6 +1193,13 @@ _WHOSE_VIEW = re.compile(
     r"believes|feel|feels|want|wants|say|says|argue|argues|warn|warns)\b", re.I)
 
 
+#: Someone the question names as saying or doing something before it asks what "he" or "she" said: "Martyn Oliver
+#: keeps saying ...". (Whether it is a name the documents use is the engine's check.)
+_NAMED_BEFORE = re.compile(
+    r"(?:^|[.?!,;:\u2013-]\s*)(?:sir\s+|dame\s+)?([a-z]+\s+[a-z]+)\s+(?:keeps|kept|has|had|was|is|said|says|told|"
+    r"wants|wanted|reckons|thinks|announced|claims|claimed)\b", re.I)
+
+
 def asked_speaker(question: str) -> str | None:
     """The person or organisation whose words a question asks for, when it names one: "what did steve rollett
     tell MPs about ...?" -> "steve rollett"; "what was the naht guy saying ...?" -> "naht"; "why does martyn
@@ -1205,6 +1212,8 @@ def asked_speaker(question: str) -> str | None:
         org = _ORGANISATIONS.search(who)
         if org:
             return org.group(0).lower()
+        if words(who)[-1:] in (["he"], ["she"]) and (named := _NAMED_BEFORE.findall(question[: m.start()])):
+            return named[-1].lower()  # "Martyn Oliver keeps saying ... - what exactly did he say?"
         if named_authorities(who) or _A_SOURCE.fullmatch(who) or words(who)[-1:] in (["he"], ["she"], ["they"], ["you"], ["i"], ["we"]):
             return None
         return who if len(words(who)) >= 2 and not (set(words(who)) & STOPWORDS - {"the"}) else None

@@ -896,6 +896,12 @@ def test_another_inspectorate_is_not_answered_with_what_ofsted_does(engine):
     assert not a.answered and "“ISI”" in a.answer, a.answer
 
 
+def test_what_he_said_is_the_words_of_the_person_named_before(engine):
+    a = engine.ask("Martyn Oliver keeps saying he wants serving heads to be inspectors - what exactly did he say, and "
+                   "does the union agree heads should be doing it?")
+    assert "as many people in from the sector" in a.answer and "step down" in a.answer, a.answer
+
+
 def test_what_a_named_person_thinks_is_answered_with_their_own_words(engine):
     a = engine.ask("why does martyn oliver reckon serving heads should sign up to be inspectors?")
     assert "every leader\u2019s journey" in a.answer, a.answer

@@ -1014,6 +1014,13 @@ def test_the_topic_a_source_is_asked_about():
     assert said_about("whats the NEU line on routine ofsted inspections, do they want them to carry on?") == "routine ofsted inspections"
 
 
+def test_he_or_she_is_the_person_the_question_named_before():
+    from ofsted_assistant.answer import asked_speaker
+
+    assert asked_speaker("Martyn Oliver keeps saying he wants heads as inspectors - what exactly did he say?") == "martyn oliver"
+    assert asked_speaker("what did he say?") is None  # nobody named: the conversation says who
+
+
 def test_a_body_asked_about_by_its_initials_that_no_document_names():
     from ofsted_assistant.answer import absent_bodies
 
