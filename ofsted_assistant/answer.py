@@ -1105,7 +1105,9 @@ def is_survey_question(question: str) -> bool:
 
 
 _PART_SPLIT = re.compile(
-    r"\?\s+(?=\S)|(?:,?\s+(?:and(?:\s+then)?|also|plus|then)|\s[-\u2013\u2014])\s+(?=(?:who|what|where|when|which|how|why|is|are|can|do|does|did|will|should)\b)", re.I
+    r"\?\s+(?=\S)|(?:,?\s+(?:and(?:\s+then)?|also|plus|then)|\s[-\u2013\u2014])\s+(?=(?:who|what|where|when|which|how|why|is|are|can|do|does|did|will|should)\b"
+    # "..., and if it's still not sorted once they've gone what can we do?": a case, then its own question
+    r"|if\s(?!so\b|not\b)[^?]{3,80}?\b(?:who|what|where|when|which|how|can|could|do|should)\b)", re.I
 )
 
 
@@ -1387,13 +1389,16 @@ def part_scorer(text: str, vec: np.ndarray, df: dict[str, int], n_docs: int):
     """How well a sentence answers one part of a question (`text`, its vector `vec`): its meaning, the part's
     rare words it has, and the kind of answer the part asks for ("how long ...?": a duration)."""
     terms = list(dict.fromkeys(content_terms(text)))
-    w = idf_weights(terms, df, n_docs)
-    total = sum(w.values()) or 1.0
+    # the documents' words for the part's own ("who can I ring" -> contact, phone), at half weight, as for the whole
+    xterms = [t for t in dict.fromkeys(content_terms(expand_query(text))) if t not in terms]
+    w = idf_weights(terms + xterms, df, n_docs)
+    total = sum(w[t] for t in terms) or 1.0
     kind = question_kind(text)
 
     def part_score(c: Candidate) -> float:
         bonus = 0.1 if has_answer_type(kind, c, text) else 0.0
-        return 0.6 * float(c.vec @ vec) + 0.4 * sum(w[t] for t in terms if t in c.terms) / total + bonus
+        lex = min(1.0, (sum(w[t] for t in terms if t in c.terms) + 0.5 * sum(w[t] for t in xterms if t in c.terms)) / total)
+        return 0.6 * float(c.vec @ vec) + 0.4 * lex + bonus
 
     return part_score
 

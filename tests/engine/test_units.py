@@ -424,6 +424,23 @@ def test_context_after_the_question_is_not_a_second_question():
     # "and then what ...": a second question
     assert question_parts("what did Ofsted announce in Dec 2024 and then what did it announce in March 2026?") == [
         "what did Ofsted announce in Dec 2024", "what did it announce in March 2026"]
+    # "..., and if <case> what ...?": a second question, about a case; "and if so, who?" leans on the first
+    assert question_parts("who can i ring mid inspection, and if it's still not sorted once they've gone what can we do?") == [
+        "who can i ring mid inspection", "if it's still not sorted once they've gone what can we do"]
+    assert len(question_parts("can I bring a colleague, and if so who can it be?")) == 1
+
+
+def test_each_part_is_judged_with_the_documents_words_for_its_own():
+    import numpy as np
+
+    from ofsted_assistant.answer import part_scorer
+
+    df = {"contact": 2, "numb": 2, "phon": 1, "inspector": 9, "ring": 0}
+    zero = np.zeros(3, dtype=np.float32)
+    contact = type("C", (), {"vec": zero, "terms": frozenset({"contact", "numb"}), "text": "a contact number"})()
+    other = type("C", (), {"vec": zero, "terms": frozenset({"inspector"}), "text": "an inspector"})()
+    score = part_scorer("who can i ring", zero, df, 10)  # "ring": the documents say contact / phone
+    assert score(contact) > score(other)
 
 
 @pytest.mark.parametrize(
