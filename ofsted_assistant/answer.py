@@ -1385,12 +1385,13 @@ def resolved_parts(parts: list[str]) -> list[str]:
     return out
 
 
-def part_scorer(text: str, vec: np.ndarray, df: dict[str, int], n_docs: int):
+def part_scorer(text: str, vec: np.ndarray, df: dict[str, int], n_docs: int, expand: bool = True):
     """How well a sentence answers one part of a question (`text`, its vector `vec`): its meaning, the part's
     rare words it has, and the kind of answer the part asks for ("how long ...?": a duration)."""
     terms = list(dict.fromkeys(content_terms(text)))
     # the documents' words for the part's own ("who can I ring" -> contact, phone), at half weight, as for the whole
-    xterms = [t for t in dict.fromkeys(content_terms(expand_query(text))) if t not in terms]
+    # (not for a side's claim, which the question words as that source does: "part of every leader's journey")
+    xterms = [t for t in dict.fromkeys(content_terms(expand_query(text))) if t not in terms] if expand else []
     w = idf_weights(terms + xterms, df, n_docs)
     total = sum(w[t] for t in terms) or 1.0
     kind = question_kind(text)
@@ -1494,7 +1495,7 @@ def cover_sides(chosen: list[Candidate], cands: list[Candidate], sides: list[tup
         pool = [c for c in cands if c.hit.chunk.doc_id in side.doc_ids]
         if not pool:
             continue
-        side_score = part_scorer(side.claim, vec, df, n_docs)
+        side_score = part_scorer(side.claim, vec, df, n_docs, expand=False)
         best = max(pool, key=side_score)
         best_score = side_score(best)
         if best_score < 0.3 or best in out or any(_overlaps(best, d) for d in out):
