@@ -1878,25 +1878,23 @@ def absent_objects(question: str, df: dict[str, int]) -> list[str]:
     return []
 
 
-#: What a wh-question asks about, right after its verb: "how is the ISI framework different", "what's the DfE's view".
-_WH_SUBJECT = re.compile(
-    r"\b(?:how|what|why|when|where|which)(?:'s|\u2019s|\s+(?:is|are|was|were|does|do|did|has|have|will|would|can))\s+"
-    r"(?:the\s+|an?\s+|their\s+|its\s+)?(?P<np>[A-Za-z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*){0,2})", re.I)
-#: A body named by its initials, as the question writes it: "ISI", "DfE's", "CSTs".
-_INITIALS = re.compile(r"^[A-Z][A-Za-z]?[A-Z]{1,4}(?:['\u2019]s|s)?$")
+#: A body named by its initials as one that inspects, publishes or has a view: "inspected by ISI", "the ISI
+#: framework", "how much notice do ISI give", "what does the DfE say" (not a role: "can the SENCO attend?").
+_BODY_INITIALS = re.compile(
+    r"\bby\s+(?:the\s+)?(?P<a>[A-Z][A-Za-z]?[A-Z]{1,4})\b"
+    r"|\b(?P<b>[A-Z][A-Za-z]?[A-Z]{1,4})(?:['\u2019]s)?\s+(?:framework|inspections?|inspectors?|reports?|guidance|handbook|"
+    r"grades?|gradings?|judgements?|judgments?|notice|rules|process|criteria|view|line|position|stance)\b"
+    r"|\b(?:do|does|did|will|would)\s+(?:the\s+)?(?P<c>[A-Z][A-Za-z]?[A-Z]{1,4})\s+(?:say|think|give|inspect|grade|publish|"
+    r"want|recommend|expect|require|look)\b")
 
 
 def absent_bodies(question: str, df: dict[str, int]) -> list[str]:
-    """Bodies a wh-question asks about, named by their initials, that the documents never mention: "we're
-    inspected by ISI not Ofsted - how is the ISI framework different?" -> ["ISI"]. What another body does is not
-    answered by what the documents say Ofsted does, however close the rest of the question comes to them."""
+    """Bodies a question asks about, named by their initials (`_BODY_INITIALS`), that the documents never
+    mention: "we're inspected by ISI not Ofsted - how is the ISI framework different?" -> ["ISI"]. What another
+    body does is not answered by what the documents say Ofsted does, however close the rest of the question comes."""
     missing = set(unmentioned(question, df))
-    out: list[str] = []
-    for m in _WH_SUBJECT.finditer(question):
-        for w in m.group("np").split():
-            if _INITIALS.match(w) and set(content_terms(w)) & missing:
-                out.append(re.sub(r"(?:['\u2019]s|s)$", "", w) if not w.isupper() else w)
-    return list(dict.fromkeys(out))
+    found = [m.group("a") or m.group("b") or m.group("c") for m in _BODY_INITIALS.finditer(question)]
+    return list(dict.fromkeys(w for w in found if set(content_terms(w)) & missing))
 
 
 #: "What qualifications do I need ...?", "which grants are there ...?": the thing asked for, named before the verb.

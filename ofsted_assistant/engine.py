@@ -633,7 +633,9 @@ class Engine:
             if found is False:
                 return declined(f"They mention the {who}, but not its view on that. ")
         # Numbers the question takes for granted must be in the evidence ("extended to 10 days").
-        claimed = premise_text(question)  # not the asker's own circumstances ("off sick for two weeks")
+        # (a follow-up's own words: the question it follows was checked when it was asked - "on 8 jan" is not
+        # taken for granted again by "so does that mean it's going to change how they inspect?")
+        claimed = premise_text(focus if followup else question)  # not the asker's own circumstances ("off sick for two weeks")
         stated = {n for n in numbers(claimed) if len(n) <= 4}
         if not re.search(r"\b1\b", claimed):
             stated.discard("1")  # "ask for one", "start one": a pronoun, not a number

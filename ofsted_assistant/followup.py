@@ -82,4 +82,24 @@ def condense(question: str, history: list[dict], common: Callable[[str], bool] |
     prev = "? ".join(chain)
     follow = question.strip()
     named = resolve_person(follow, history, common) if common else follow  # who "he" is helps find the passages
-    return f"{named} (following on from: {prev}?)", follow
+    # what the question followed on from did not name, its answer did: "something happening with inspectors on
+    # 8 jan, what was it?" - "... a Mental Health awareness briefing ..."
+    said = answer_lead(history[users[-1] + 1 :]) if _UNNAMED.search(history[users[-1]]["content"]) else ""
+    return f"{named} (following on from: {prev}?{' ' + said if said else ''})", follow
+
+
+#: A question that asks what something it does not name was: "... something happening on 8 jan, what was it?"
+_UNNAMED = re.compile(r"\b(?:some sort of|some kind of|what was (?:it|that|this)|what(?:'s| is| was) (?:it|that|this) about)\b", re.I)
+_ATTRIBUTION = re.compile(r"^.{0,80}?\b(?:says|reports|said):\s+|\s*\[\d+\]", re.I)
+
+
+def answer_lead(turns: list[dict]) -> str:
+    """The first sentence of the answer given to the question followed on from, without its attribution and
+    citation marks: what "it" or "that" in the follow-up means when that question did not say (`_UNNAMED`).
+    Nothing when the answer declined (it names no topic) or there is none."""
+    text = next((t.get("content") or "" for t in turns if t.get("role") == "assistant"), "")
+    if not text or text.startswith("The documents I have don't answer that."):
+        return ""
+    first = re.split(r"(?<=[.!?])\s+|\s*\[\d+\]", text.strip(), maxsplit=1)[0]
+    first = _ATTRIBUTION.sub("", first).strip()
+    return " ".join(first.split()[:30])

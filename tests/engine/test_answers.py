@@ -923,3 +923,18 @@ def test_a_premise_opened_with_now_is_checked_first(engine):
     assert not a.answered and a.refusal == "unsupported_premise" and "share it with parents" in a.answer, a.answer
     b = engine.ask("Can I share the inspection result with my doctor?")  # what is said of parents is not said of doctors
     assert b.answer.startswith("Yes - "), b.answer
+
+
+def test_another_inspectorate_asked_about_by_what_it_gives_is_declined(engine):
+    b = engine.ask("we're an independent prep school inspected by ISI not ofsted - how much notice do ISI give and "
+                   "what's their framework look like?")
+    assert not b.answered and "\u201cISI\u201d" in b.answer, b.answer
+
+
+def test_a_follow_up_takes_for_granted_only_its_own_numbers(engine):
+    # "on 8 jan" was checked when it was asked; the follow-up asks about what the answer named
+    history = [{"role": "user", "content": "the TT blog on the handbook mentions something happening with inspectors on 8 jan, what was it"},
+               {"role": "assistant", "content": "On 8 January all inspectors took part in a mental health awareness briefing "
+                                                "with the new HMCI, Sir Martyn Oliver."}]
+    a = engine.ask("so does that mean it's going to change how they actually inspect?", history=history)
+    assert a.answered and "prominent feature within the inspection process" in a.answer, a.answer

@@ -123,6 +123,18 @@ def test_condense_follow_up():
     for short in ("why?", "by when?", "who decides?", "what happens after?"):
         standalone, focus = condense(short, history)
         assert "meetings with inspectors" in standalone and focus == short
+    # what the question followed on from did not name ("what was it?"), its answer did
+    vague = [{"role": "user", "content": "something happened with inspectors on 8 jan, what was it"},
+             {"role": "assistant", "content": "TT Education's summary (commentary) says: On January 8th all inspectors "
+                                              "took part in a Mental Health awareness briefing. [1] More. [1]"}]
+    standalone, _ = condense("so does that change how they inspect?", vague)
+    assert "Mental Health awareness briefing" in standalone and "says:" not in standalone and "More" not in standalone
+    # ... but not when it named its topic, nor from an answer that declined
+    assert "senior" not in condense("and if that doesn't sort it?", [
+        {"role": "user", "content": "who can we go to if we can't sort something out with the lead inspector?"},
+        {"role": "assistant", "content": "You get a contact number for a senior Ofsted leader."}])[0]
+    assert "answer that" not in condense("so does that change how they inspect?", [
+        vague[0], {"role": "assistant", "content": "The documents I have don't answer that. They don't say."}])[0]
 
 
 
@@ -1046,6 +1058,10 @@ def test_a_body_asked_about_by_its_initials_that_no_document_names():
     assert absent_bodies("what does the DfE's guidance say about report cards?", df) == ["DfE"]
     assert absent_bodies("what does the NAHT say about report cards?", df) == []  # the documents name it
     assert absent_bodies("as an ECT, what notice period is there?", df) == []  # the asker, not what is asked about
+    assert absent_bodies("independent school here - how much notice do ISI give?", df) == ["ISI"]
+    # a role, not a body: what the documents say of staff may answer it
+    assert absent_bodies("can the SENCO attend the feedback meeting?", df) == []
+    assert absent_bodies("our SENCO wants to know what time inspectors arrive", df) == []
 
 
 def test_a_reference_or_a_label_is_not_a_count():
