@@ -9,6 +9,7 @@ each claim is supported by construction; `citations.check_answer` still verifies
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 import re
 from dataclasses import dataclass, field, replace
 
@@ -279,9 +280,15 @@ def asked_event(question: str) -> str | None:
     """The kind of event a "when ...?" question asks the date of (start, end, publish, change), if it says."""
     for w in words(question):
         for form, group in _EVENT_OF.items():
-            if stem(w).startswith(form):
+            if stem(w).startswith(form) and not (w == "out" and _OUT_DOING.search(question)):
                 return group
     return None
+
+
+#: "when will they be out doing real inspections?": out and about, not published.
+_OUT_DOING = re.compile(r"\bout\s+(?:\w+ing|there|and about|on)\b", re.I)
+#: "when will ...?", "when are they going to ...?": a time after the question's own, which no source's "today" gives.
+_WHEN_FUTURE = re.compile(r"\bwhen\s+(?:will|would|are\s+[\w ]{1,30}?going to|is\s+[\w ]{1,30}?going to|\w+'ll)\b", re.I)
 
 
 def event_date(question: str, text: str) -> re.Match | None:
@@ -396,6 +403,14 @@ def without_asker(question: str) -> str:
 
 #: Words at least this common in English ("put", "take", "three", "still") say nothing about what a question is about.
 EVERYDAY_ZIPF = 5.6
+
+
+@lru_cache(maxsize=64)
+def title_subjects(title: str) -> frozenset[str]:
+    """A document title's terms, with the short forms of the names it spells out ("Ofsted Inspectors" -> oi)."""
+    terms = frozenset(content_terms(title))
+    short = {t for k, v in GLOSSARY.items() if len(full := set(content_terms(v))) > 1 and full <= terms for t in content_terms(k)}
+    return terms | short
 
 
 def specific_terms(question: str, df: dict[str, int], n_docs: int) -> frozenset[str]:
@@ -658,6 +673,11 @@ def score_candidates(
         # paragraph: "A pause ... Normally, inspections will resume on the next working day, but it may extend up
         # to 5 working days." answers "how long does a pause last?". Those words count at half weight.
         before = previous.terms if previous is not None and _same_paragraph(previous, c) and refers_back(c.text) else frozenset()
+        if before and _PRONOUN_SUBJECT.match(c.text):  # ... and so, for "they" or "he", from the document's title,
+            # which names who its sentences are about ("They are expected to ... live inspections later this term", in
+            # "... recruiting serving education leaders as Ofsted Inspectors"; not "These visits ...": what they are is
+            # in the sentence before, not the title)
+            before |= title_subjects(c.hit.chunk.meta.title)
         c.about = (not specific or bool(specific & (terms | before))) and about_enough(units, terms | before) and not (later_one and (_FIRST_ONE.search(c.text) or not _LATER_ONE.search(c.text)))
         c.typed = c.about and has_answer_type(kind, c, focus_question) and (kind != "date" or dates_the_event(focus_question, c.text))
         context = before if c.typed else frozenset()
@@ -826,7 +846,8 @@ def antecedent(cands: list[Candidate], chosen: Candidate) -> Candidate | None:
     """The sentence right before `chosen` in its paragraph, when `chosen` leans on it ("Under this new model,
     there is no separate inspection fee. Instead, Ofsted will contribute to employers' costs ...")."""
     pointing = _POINTS_BACK.search(chosen.text)
-    if not _CONTINUES.match(chosen.text) and not pointing:
+    pronoun = _PRONOUN_SUBJECT.match(chosen.text)
+    if not _CONTINUES.match(chosen.text) and not pointing and not pronoun:
         return None
     before = [c for c in cands if c.hit is chosen.hit and c.end <= chosen.start]
     if not before:
@@ -834,14 +855,16 @@ def antecedent(cands: list[Candidate], chosen: Candidate) -> Candidate | None:
     prev = max(before, key=lambda c: c.end)
     if not _same_paragraph(prev, chosen):
         return None
-    if _CONTINUES.match(chosen.text):
-        return prev
+    if _CONTINUES.match(chosen.text) or pronoun:
+        return prev  # "They are expected to ...": who they are is in the sentence before
     # "The headteacher ... can use this number to address concerns ...": which number the sentence before says
     # ("You will receive a contact number for a senior Ofsted leader ..."), when it names one
     noun = stem(pointing.group(1).lower())
     return prev if noun in {stem(w) for w in words(prev.text)} and noun not in {stem(w) for w in words(chosen.text[: pointing.start()])} else None
 
 
+#: A sentence whose subject is a pronoun for someone the sentence before named: "They are expected to ...".
+_PRONOUN_SUBJECT = re.compile(r"^(?:they|he|she)\s+(?!said|says|warned|added)", re.I)
 #: A thing the sentence before named, pointed back at: "this number", "these concerns", "that pilot".
 _POINTS_BACK = re.compile(r"\b(?:this|these|that|those|such)\s+([a-z]{3,})\b", re.I)
 
@@ -1950,6 +1973,8 @@ def lead_for(question: str, best: Candidate) -> str:
         return ""  # "when did the pilot start?" is not answered by "the pilot will continue throughout 2026"
     if kind == "date" and not _DATE.search(text) and RELATIVE_DAY.search(text) and asked_event(question) != "publish" and _NOT_YET.search(text):
         return ""  # "today announced that it will begin trials ...": today is when it was announced, not the trials
+    if kind == "date" and not _DATE.search(text) and RELATIVE_DAY.search(text) and _WHEN_FUTURE.search(question):
+        return ""  # "when will those people be out doing real inspections?" is not answered by the day it was announced
     if kind == "date" and not _DATE.search(text) and RELATIVE_DAY.search(text) and best.hit.chunk.meta.date:
         return f"On {format_date(best.hit.chunk.meta.date)} (the date of the source, which says \u201c{RELATIVE_DAY.search(text).group(1)}\u201d)"
     if kind == "yesno":

@@ -604,6 +604,12 @@ class Engine:
         # "Does Ofsted inspect universities?": what the act is done to is nowhere in the documents, so a passage
         # about inspecting schools answers it neither way. The nearest passage is shown, for the user to judge.
         # (of the whole question: the sentence that asks may lean on the context before it for what it is about)
+        # "how does Estyn inspect schools in Wales?": the documents are about inspection in England (when they do
+        # not mention the other nation themselves); the user is told who inspects there
+        nation = guard.other_nation(question)
+        if nation and not re.search(guard.OTHER_NATIONS[nation[0]][0], self.corpus_text, re.I):
+            return ("weak_evidence", f"They are about Ofsted's inspection of schools in England, not {nation[0]}: "
+                    f"{nation[1]}. " + guard.WHERE_TO_GO, evidence)
         absent = absent_objects(question, self.df) or absent_bodies(question, self.df)
         if absent:
             return declined("They don't mention " + " or ".join(f"\u201c{w}\u201d" for w in as_typed(absent, question)) + ". ")

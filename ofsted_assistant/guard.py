@@ -20,6 +20,23 @@ COVERAGE = (
     "serving leaders as Ofsted Inspectors, union guidance for school leaders on Ofsted, and a Schools Week "
     "report on MPs' inquiry into Ofsted."
 )
+#: Schools outside England and the bodies that inspect them: Ofsted (and so the documents) covers England only.
+OTHER_NATIONS = {
+    "Wales": (r"\b(?:wales|welsh|estyn|cardiff|swansea)\b", "Estyn inspects schools in Wales"),
+    "Scotland": (r"\b(?:scotland|scottish|education scotland|edinburgh|glasgow)\b", "Education Scotland inspects schools in Scotland"),
+    "Northern Ireland": (r"\b(?:northern ireland|\bni\b schools?|belfast|eti|education and training inspectorate)\b",
+                         "the Education and Training Inspectorate (ETI) inspects schools in Northern Ireland"),
+}
+
+
+def other_nation(question: str) -> tuple[str, str] | None:
+    """("Wales", "Estyn inspects schools in Wales") when a question is about schools in another nation of the UK."""
+    for nation, (pattern, who) in OTHER_NATIONS.items():
+        if re.search(pattern, question, re.I):
+            return nation, who
+    return None
+
+
 WHERE_TO_GO = (
     "For anything else, the current School inspection handbook on gov.uk is the authoritative source; "
     "Ofsted's complaints procedure (on gov.uk) covers concerns about an inspection; your union can advise "

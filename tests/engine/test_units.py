@@ -1043,6 +1043,23 @@ def test_the_topic_a_source_is_asked_about():
     assert said_about("whats the NEU line on routine ofsted inspections, do they want them to carry on?") == "routine ofsted inspections"
 
 
+def test_a_when_will_question_is_not_answered_by_the_day_it_was_announced():
+    from types import SimpleNamespace
+
+    from ofsted_assistant.answer import asked_event
+
+    class _C:
+        def __init__(self, text):
+            self.text, self.lex, self.about = text, 1.0, True
+            self.hit = SimpleNamespace(chunk=SimpleNamespace(meta=SimpleNamespace(date="2026-03-13")))
+
+    said = _C("Announcing the pilot at ASCL's Annual Conference this morning, Sir Martyn Oliver said:")
+    assert lead_for("when will those people be out doing real inspections?", said) == ""
+    assert lead_for("when did Ofsted announce the pilot?", said).startswith("On 13 March 2026")
+    assert asked_event("when will those people be out doing real inspections?") is None  # out and about
+    assert asked_event("when will the report be out?") == "publish"
+
+
 def test_he_or_she_is_the_person_the_question_named_before():
     from ofsted_assistant.answer import asked_speaker
 
