@@ -1237,8 +1237,10 @@ def asked_speaker(question: str) -> str | None:
         org = _ORGANISATIONS.search(who)
         if org:
             return org.group(0).lower()
-        if words(who)[-1:] in (["he"], ["she"]) and (named := _NAMED_BEFORE.findall(question[: m.start()])):
-            return named[-1].lower()  # "Martyn Oliver keeps saying ... - what exactly did he say?"
+        if words(who)[-1:] in (["he"], ["she"]):
+            if named := _NAMED_BEFORE.findall(question[: m.start()]):
+                return named[-1].lower()  # "Martyn Oliver keeps saying ... - what exactly did he say?"
+            continue  # "does the chief inspector reckon ...? what did he say": whom the question asks about first
         if named_authorities(who) or _A_SOURCE.fullmatch(who) or words(who)[-1:] in (["he"], ["she"], ["they"], ["you"], ["i"], ["we"]):
             return None
         return who if len(words(who)) >= 2 and not (set(words(who)) & STOPWORDS - {"the"}) else None

@@ -192,6 +192,8 @@ class Engine:
         """"What did Steve Rollett tell MPs about ...?", "what was the NAHT guy saying ...?": the sentences that name
         that speaker, or follow one that does, are where the documents give their words; they count a little more."""
         who = asked_speaker(question)
+        if who and who not in ORGANISATIONS and not self._is_name(words(who)[-1]):
+            who = self._holder_of(who)  # "the chief inspector" -> "Martyn Oliver"
         if not who or not (who in ORGANISATIONS or self._is_name(words(who)[-1])):
             return
         if self._publishes(who):
@@ -201,6 +203,17 @@ class Engine:
             their_words = window.get(c.text.strip())
             if their_words is not None:
                 c.score += SPEAKER_BONUS * (2 if their_words else 1)
+
+    def _holder_of(self, title: str) -> str | None:
+        """The person the documents name with a title: "the chief inspector" / "HMCI" -> "Martyn Oliver" (from
+        "His Majesty's Chief Inspector, Sir Martyn Oliver, said:")."""
+        title = re.sub(r"^(?:the|ofsted'?s|our|their)\s+", "", title.strip(), flags=re.I)
+        title = GLOSSARY.get(title.lower(), title)
+        if len(title.split()) < 2:
+            return None
+        said = re.escape(title).replace("'", "['\u2019]")  # "His Majesty's" as the documents write it too
+        pattern = re.compile(rf"(?i:\b{said}\b),?\s+(?:Sir\s+|Dame\s+)?([A-Z][a-z]+\s+[A-Z][a-z]+)\b")
+        return next((m.group(1) for text, _ in self.sentences if (m := pattern.search(text))), None)
 
     def _publishes(self, who: str) -> bool:
         """Is `who` ("NEU", "Kerry Hill") named as the publisher of some document?"""

@@ -958,3 +958,11 @@ def test_a_sentence_about_they_is_about_who_its_document_is_about(engine):
     a = engine.ask("when will the new OIs start doing live inspections?")
     assert a.answered and a.answer.startswith("Later this term"), a.answer
     assert a.answer.index("The first participants in the pilot") < a.answer.index("They are expected"), a.answer
+
+
+def test_a_title_is_the_person_the_documents_give_it_to(engine):
+    assert engine._holder_of("the chief inspector") == "Martyn Oliver"  # "His Majesty's Chief Inspector, Sir Martyn Oliver"
+    assert engine._holder_of("HMCI") == "Martyn Oliver"
+    assert engine._holder_of("the lead inspector") is None  # nobody named with it
+    a = engine.ask("does the chief inspector reckon every head should have a go at being an inspector at some point? what did he say")
+    assert a.answer.startswith("Ofsted (official) says:"), a.answer  # his words, not the NAHT's

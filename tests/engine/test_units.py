@@ -1065,6 +1065,8 @@ def test_he_or_she_is_the_person_the_question_named_before():
 
     assert asked_speaker("Martyn Oliver keeps saying he wants heads as inspectors - what exactly did he say?") == "martyn oliver"
     assert asked_speaker("what did he say?") is None  # nobody named: the conversation says who
+    # "he" after a title: the title, whose holder the engine looks up in the documents
+    assert asked_speaker("does the chief inspector reckon every head should be an inspector? what did he say") == "the chief inspector"
 
 
 def test_a_body_asked_about_by_its_initials_that_no_document_names():
