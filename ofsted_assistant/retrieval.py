@@ -72,6 +72,13 @@ GLOSSARY: dict[str, str] = {
     "dep": "deputy head",
     "ta": "staff member teaching assistant",
     "tas": "staff members teaching assistants",
+    "mums": "parents",  # "mums and dads"
+    "dads": "parents",
+    "verdict": "judgment",
+    "verdicts": "judgments",
+    "rating": "grading judgment",
+    "ratings": "grading judgments",
+    "paperwork": "documents",
 }
 
 

@@ -966,3 +966,9 @@ def test_a_title_is_the_person_the_documents_give_it_to(engine):
     assert engine._holder_of("the lead inspector") is None  # nobody named with it
     a = engine.ask("does the chief inspector reckon every head should have a go at being an inspector at some point? what did he say")
     assert a.answer.startswith("Ofsted (official) says:"), a.answer  # his words, not the NAHT's
+
+
+def test_mums_and_dads_and_verdicts_find_what_the_documents_say_of_parents_and_judgments(engine):
+    a = engine.ask("at the MPs hearing was there any worry about mums and dads getting mixed messages if both an academy "
+                   "and the trust above it got their own separate verdicts?")
+    assert a.answered and "school down the road" in a.answer, a.answer

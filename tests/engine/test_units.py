@@ -212,6 +212,10 @@ def test_expand_query_glossary():
     assert "paragraph 118" in expand_query("what does para 118 say")
     assert "judgment" in expand_query("can we question the judgement?")  # British spelling -> the documents'
     assert "public" in expand_query("can I post the outcome on social media?")  # posting it is making it public
+    # staff's everyday words: "mums and dads", "verdicts", "our Ofsted rating"
+    assert "parents" in expand_query("any worry about mums and dads getting mixed messages?")
+    assert "judgments" in expand_query("separate verdicts for the academy and the trust")
+    assert "grading" in expand_query("should we still mention our Ofsted rating?")
 
 
 def test_prompts_load_and_are_checked(tmp_path):
