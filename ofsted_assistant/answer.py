@@ -153,8 +153,13 @@ _ASKS_PLACE = re.compile(
     r"|\bat (?:what|which) (?:event|conference|meeting)\b|\bwhich (?:event|conference|meeting)\b",
     re.I,
 )
+#: What someone is paid, or who pays: "there is no separate inspection fee", "contribute to employers' costs".
+_PAY = re.compile(r"\b(?:fees?|costs?|paid|pays?|paying|salar(?:y|ies)|funding|funded|money|budget|wages?|expenses)\b|\u00a3\d", re.I)
+#: A question about pay with no amount asked for: "does she get paid per inspection?", "how does the money work?".
+_ASKS_PAY = re.compile(r"\b(?:get|gets|be|are|is|being)\s+paid\b|\bhow does the money work\b|\bwho pays\b|"
+                       r"\bpaid (?:for|per|extra)\b|\bcover the costs?\b", re.I)
 #: The kinds of answer a sentence gives only in its own words: found by these, never a lead.
-SAID_ONLY = {"frequency": _FREQUENCY, "contact": _CONTACT, "place": _PLACE}
+SAID_ONLY = {"frequency": _FREQUENCY, "contact": _CONTACT, "place": _PLACE, "pay": _PAY}
 #: A question asking for contact details themselves ("what's the phone number for the helpline?"), not about them.
 _ASKS_CONTACT = re.compile(
     r"\b(?:what|which|give|send|tell)\b.{0,40}\b(?:(?:phone|telephone|contact|helpline|mobile)\s+number|e-?mail address|"
@@ -214,6 +219,8 @@ def question_kind(question: str) -> str:
         return "contact"
     if _ASKS_PLACE.search(q):
         return "place"
+    if _ASKS_PAY.search(q) and not YES_NO_START.search(q.split(",")[0]) or re.search(r"\bhow does the money work\b", q):
+        return "pay"
     if re.search(r"\bhow (?:often|frequently|regularly)\b|\bhow many times (?:a|an|per|each|every)\b", q):
         return "frequency"
     if re.search(r"\bhow many\b|\bhow much\b|\bwhat number\b", q):
@@ -661,8 +668,10 @@ def score_candidates(
     alone = focus_question == question and len(question_parts(question)) <= 1
     # (the sentence that asks, when context comes around it: "when did the handbook come out? the one with ...")
     units = specific_units(asked_sentence(question) or question, df, n_docs) if alone else []
-    if kind == "place" and units:  # where it was announced is told in a line that names it briefly: "Announcing
-        units = [frozenset().union(*units)]  # the pilot at ASCL's Annual Conference" (one of what was asked will do)
+    if kind in ("place", "pay") and units:  # where it was announced, or what is paid, is told in a line that names
+        # the rest briefly: "Announcing the pilot at ASCL's Annual Conference", "Under this new model, there is no
+        # separate inspection fee" (one of what was asked will do: these lead nothing)
+        units = [frozenset().union(*units)]
     later_one = asks_later_one(focus_question) and kind in ("date", "time")
     previous: Candidate | None = None
     titles: dict[str, frozenset[str]] = {}

@@ -972,3 +972,9 @@ def test_mums_and_dads_and_verdicts_find_what_the_documents_say_of_parents_and_j
     a = engine.ask("at the MPs hearing was there any worry about mums and dads getting mixed messages if both an academy "
                    "and the trust above it got their own separate verdicts?")
     assert a.answered and "school down the road" in a.answer, a.answer
+
+
+def test_how_the_money_works_is_answered_with_what_the_documents_say_of_fees_and_costs(engine):
+    a = engine.ask("If one of my assistant heads signs up to be an inspector through the new group route, does she get "
+                   "paid per inspection on top of her salary or how does the money work for us as the employer?")
+    assert a.answered and "no separate inspection fee" in a.answer and "employers\u2019 costs" in a.answer, a.answer

@@ -189,6 +189,10 @@ def test_question_kinds_and_leads():
     assert question_kind("where do we send a complaint?") == "open"
     assert question_kind("where has report cards come from?") == "open"
     assert lead_for("where did Ofsted announce the pilot?", _C("Announcing the pilot at ASCL's Annual Conference, he said:")) == ""
+    # how pay works, with no amount asked for: a sentence about fees or costs, which leads nothing
+    assert question_kind("does she get paid per inspection or how does the money work for us as the employer?") == "pay"
+    assert question_kind("how much do OIs get paid?") == "money" and question_kind("do OIs get paid?") == "yesno"
+    assert lead_for("how does the money work?", _C("Under this new model, there is no separate inspection fee.")) == ""
     # "has it happened?" is not answered Yes by a sentence saying it will
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted will begin trials in the first week of the new term.")) == ""
     assert lead_for("Has Ofsted started the trials?", _C("Ofsted started trials in the first week of the new term.")) == "Yes"
