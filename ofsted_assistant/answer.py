@@ -1794,12 +1794,18 @@ def _terms(c) -> frozenset[str]:
     return frozenset(content_terms(c.text)) | frozenset(content_terms(headings))
 
 
+#: What a passive yes/no question asks is being done: "is the contract being renewed?", "are OIs being paid?".
+_BEING_DONE = re.compile(r"^\s*(?:is|are|was|were|has|have)\b.*?\b(?:being|been|be)\s+([a-z]+(?:ed|en|wn|ld|ght))\b", re.I)
+
+
 def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
     """A Yes or No is only given from a sentence about the same people and the same act as the question:
     "Can governors request a pause?" is not answered Yes by "Headteachers can request a pause", nor "Can I
     record the meeting?" No by a sentence about who may be present. The act counts as there when the
     sentence has the verb or the documents' words for the staff's phrasing ("sit through" -> attend)."""
     role, action = asked_role_and_action(question)
+    if action is None and (done := _BEING_DONE.search(question)):
+        action = stem(done.group(1).lower())  # "Is Sir Martyn Oliver's contract being renewed?": renew
     # who the sentence's rule is about, for "can governors request ...?"; anywhere in it for a passive question
     # ("can parents be told ...?" - "you are not permitted to ... share it with parents")
     passive = bool(re.search(r"\b(?:be|been)\s+\w+(?:ed|en|ld|ought|ght)\b", question, re.I))

@@ -560,6 +560,12 @@ class Engine:
         asked_paras = set(find_paragraph_refs(expand_query(focus or question)))
         if asked_paras and evidence < bar and any(asked_paras & set(find_paragraph_refs(c.text)) for c in cands):
             evidence = bar
+        # "what does paragraph 200 of the handbook say?": a paragraph no document cites is not one they give
+        cited = {n for text, _ in self.sentences for n in find_paragraph_refs(text)}
+        if asked_paras and not asked_paras & cited:
+            shown = ", ".join(str(n) for n in sorted(asked_paras))
+            return ("weak_evidence", f"They don't quote or cite paragraph {shown} of the handbook (they cite "
+                    f"paragraphs {', '.join(str(n) for n in sorted(cited))}). " + guard.WHERE_TO_GO, evidence)
         topic, sources = said_about(focus or question), named_authorities(focus or question)
         if topic and sources and evidence < bar:
             wanted = set(content_terms(topic))

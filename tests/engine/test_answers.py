@@ -978,3 +978,15 @@ def test_how_the_money_works_is_answered_with_what_the_documents_say_of_fees_and
     a = engine.ask("If one of my assistant heads signs up to be an inspector through the new group route, does she get "
                    "paid per inspection on top of her salary or how does the money work for us as the employer?")
     assert a.answered and "no separate inspection fee" in a.answer and "employers\u2019 costs" in a.answer, a.answer
+
+
+def test_a_paragraph_no_document_cites_is_declined_naming_those_they_do(engine):
+    a = engine.ask("What does paragraph 200 of the handbook say?")
+    assert not a.answered and "paragraph 200" in a.answer and "94" in a.answer, a.answer
+    assert engine.ask("what's in para 94?").answered
+
+
+def test_no_yes_for_a_passive_question_from_a_sentence_without_its_act(engine):
+    # "being renewed": nothing in the Oliver sentence renews anything
+    a = engine.ask("Is Sir Martyn Oliver's contract being renewed?")
+    assert not a.answer.startswith(("Yes", "No")), a.answer
