@@ -426,9 +426,11 @@ def specific_terms(question: str, df: dict[str, int], n_docs: int) -> frozenset[
     ("Ofsted", "school", "inspection"), and not everyday words ("put", "take", "three"), which say how, not what
     about. "What time do inspectors arrive on day one?" -> {arriv}."""
     own = [w for w in words(question) if w in GLOSSARY or english_zipf(w) < EVERYDAY_ZIPF]
-    terms = content_terms(" ".join(own)) + content_terms(" ".join(phrase_equivalents(question)))
-    terms += [t for w in words(question) if w in GLOSSARY for t in content_terms(GLOSSARY[w])]
-    return _specific(terms, df, n_docs)
+    extra = content_terms(" ".join(phrase_equivalents(question))) + [t for w in words(question) if w in GLOSSARY for t in content_terms(GLOSSARY[w])]
+    found = _specific(content_terms(" ".join(own)) + extra, df, n_docs)
+    # a question of everyday words only ("how long do they take?") keeps them: with none, every sentence would
+    # count as about it
+    return found or _specific(content_terms(question) + extra, df, n_docs)
 
 
 def _specific(terms, df: dict[str, int], n_docs: int) -> frozenset[str]:

@@ -686,7 +686,8 @@ class Engine:
         # release dated December 2024. Not by a source's date alone: "given the January 2024 update scrapped final
         # feedback meetings" is not confirmed by a sentence of that update that says nothing of when.
         def dated_by_source(y: int, m: int) -> bool:
-            for c in closest:
+            for c in ranked[:2]:  # the sentences that answer, not any close one: a false premise dated "January 2024"
+                # is not confirmed by "On January 8th ..." about something else
                 meta = c.hit.chunk.meta
                 if (y, m) not in self.doc_dates.get(c.hit.chunk.doc_id, set()) or dates(c.text):
                     continue
