@@ -330,7 +330,8 @@ def dates_the_event(question: str, text: str) -> bool:
 _TYPE_WORDS = frozenset(content_terms(
     "time times date dates day days week weeks month months year years hour hours minute minutes morning afternoon "
     "evening today tomorrow yesterday ago deadline cut off long many much number amount often soon later early first last "
-    "working normally usually typically actually exactly roughly approximately"
+    "working normally usually typically actually exactly roughly approximately "
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty half"  # numbers, as digits are
 ))
 
 
@@ -408,10 +409,6 @@ def without_asker(question: str) -> str:
     return question[m.end():] if m else question
 
 
-#: Words at least this common in English ("put", "take", "three", "still") say nothing about what a question is about.
-EVERYDAY_ZIPF = 5.6
-
-
 @lru_cache(maxsize=64)
 def title_subjects(title: str) -> frozenset[str]:
     """A document title's terms, with the short forms of the names it spells out ("Ofsted Inspectors" -> oi)."""
@@ -420,17 +417,17 @@ def title_subjects(title: str) -> frozenset[str]:
     return terms | short
 
 
+#: Where a numbered list's items begin, in a list read as one sentence: "... on: 1. Identifying ... 2. Considering ...".
+_LIST_ITEM = re.compile(r"(?:^|\s)\d{1,2}\.\s+(?=[A-Z])")
+
+
 def specific_terms(question: str, df: dict[str, int], n_docs: int) -> frozenset[str]:
     """The words of a question that say what it is about, with the documents' words for them (glossary and
     phrases): not the kind of answer wanted ("what time", "how many"), and not the words most passages share
-    ("Ofsted", "school", "inspection"), and not everyday words ("put", "take", "three"), which say how, not what
-    about. "What time do inspectors arrive on day one?" -> {arriv}."""
-    own = [w for w in words(question) if w in GLOSSARY or english_zipf(w) < EVERYDAY_ZIPF]
-    extra = content_terms(" ".join(phrase_equivalents(question))) + [t for w in words(question) if w in GLOSSARY for t in content_terms(GLOSSARY[w])]
-    found = _specific(content_terms(" ".join(own)) + extra, df, n_docs)
-    # a question of everyday words only ("how long do they take?") keeps them: with none, every sentence would
-    # count as about it
-    return found or _specific(content_terms(question) + extra, df, n_docs)
+    ("Ofsted", "school", "inspection"). "What time do inspectors arrive on day one?" -> {arriv}."""
+    terms = content_terms(question) + content_terms(" ".join(phrase_equivalents(question)))
+    terms += [t for w in words(question) if w in GLOSSARY for t in content_terms(GLOSSARY[w])]
+    return _specific(terms, df, n_docs)
 
 
 def _specific(terms, df: dict[str, int], n_docs: int) -> frozenset[str]:
@@ -691,6 +688,11 @@ def score_candidates(
             before |= title_subjects(c.hit.chunk.meta.title)
         c.about = (not specific or bool(specific & (terms | before))) and about_enough(units, terms | before) and not (later_one and (_FIRST_ONE.search(c.text) or not _LATER_ONE.search(c.text)))
         c.typed = c.about and has_answer_type(kind, c, focus_question) and (kind != "date" or dates_the_event(focus_question, c.text))
+        if c.typed and specific and kind in ANSWER_TYPES and len(items := _LIST_ITEM.split(c.text)) > 2:
+            # a list read as one sentence: the item that gives the number or date must be about what was asked ("...
+            # area of practice to take in the future 2. Considering ... the two days ..." does not say how long
+            # Ofsted takes to respond to a complaint)
+            c.typed = any(ANSWER_TYPES[kind].search(item) and specific & set(text_terms(item)) for item in items)
         context = before if c.typed else frozenset()
         previous = c
         c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0), ctx_sim.get(i, -1.0),  # a list is judged by its intro too

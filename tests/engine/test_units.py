@@ -896,9 +896,9 @@ def test_specific_terms_say_what_a_question_is_about():
     assert "deferral" in specific_terms("how late can we ask for a deferral?", df, 10)
     # the documents' words for the staff's words count too ("push it back" -> deferral)
     assert "deferral" in specific_terms("what time do we need to push it back by?", df, 10)
-    # not the everyday words around them, nor the unit of the answer ("working days")
-    assert specific_terms("we put in a complaint three weeks ago, how many working days do they take to respond?", df, 10) \
-        == {"complaint", "concern", "respond"}  # (a complaint is what the documents call a concern)
+    # not numbers in words, nor the unit of the answer ("working days")
+    found = specific_terms("we put in a complaint three weeks ago, how many working days do they take to respond?", df, 10)
+    assert {"complaint", "concern", "respond"} <= found and not {"thr", "three", "work", "ago"} & found
 
 
 def test_a_sentence_that_goes_on_about_the_same_subject_follows_it():
