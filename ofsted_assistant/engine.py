@@ -581,6 +581,11 @@ class Engine:
             evidence = bar
         if news:  # "what happened in Dec 2024?": a document of that date is what was asked for
             evidence = max(evidence, bar)
+        # "who was the person from the NAHT giving evidence to the committee ...?": the best sentence names a person
+        # as the question asks ("Ian Hartwright, from the National Association of Head Teachers, warned ...") and has
+        # a third of its rare words; a long question matches any one sentence loosely
+        if evidence < bar and best.typed and best.lex >= 0.3 and question_kind(focus or question) == "person":
+            evidence = bar
 
         def declined(why: str) -> tuple[str, str, float]:  # ... and the passage that came closest, for the user to judge
             return ("weak_evidence", why + nearest_passage(near) + guard.WHERE_TO_GO, evidence)

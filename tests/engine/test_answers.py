@@ -990,3 +990,9 @@ def test_no_yes_for_a_passive_question_from_a_sentence_without_its_act(engine):
     # "being renewed": nothing in the Oliver sentence renews anything
     a = engine.ask("Is Sir Martyn Oliver's contract being renewed?")
     assert not a.answer.startswith(("Yes", "No")), a.answer
+
+
+def test_a_long_who_question_is_answered_by_the_sentence_naming_the_person_asked_for(engine):
+    a = engine.ask("who was the person from the heads' union NAHT giving evidence to the education committee in that "
+                   "schools week piece?")
+    assert a.answered and a.answer.startswith("Ian Hartwright - "), a.answer
