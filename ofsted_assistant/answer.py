@@ -1104,9 +1104,11 @@ _ASKS_IF_SOURCE_SAYS = re.compile(  # "does the union want heads to stop being i
 )
 
 
+#: The nouns for a source's view: "the NEU's position", "their line", "the union's take".
+_VIEW_NOUNS = r"view|views|position|stance|line|take|opinion|verdict|attitude"
 _SOURCE_VIEW = re.compile(  # "what's the NEU's general view of Ofsted?", "the NEU line on whether ...", "their bottom line on"
     r"(?P<src>\b[\w-]+(?:\s+[\w-]+){0,2}?)(?:'s|\u2019s)?\s+(?:general\s+|overall\s+|official\s+|own\s+|actual\s+|bottom\s+)?"
-    r"(?:view|views|position|stance|line|take|opinion|verdict|attitude)\s+(?:of|on|about|towards?)\b",
+    rf"(?:{_VIEW_NOUNS})\s+(?:of|on|about|towards?)\b",
     re.I,
 )
 
@@ -1158,7 +1160,7 @@ _SAID_ABOUT = re.compile(
 
 #: "whats the NEU line on routine ofsted inspections, do they want ...?": the view asked for, on what.
 _VIEW_ON = re.compile(
-    r"\b(?:line|view|views|position|stance|take|thinking|verdict|opinion|attitude)\s+(?:on|about|regarding)\s+"
+    rf"\b(?:{_VIEW_NOUNS}|thinking)\s+(?:on|about|regarding)\s+"
     r"(?P<topic>[^?,;]{2,40}?)\s*(?:[?,;]|\s[-\u2013]\s|$)", re.I)
 
 
@@ -1254,7 +1256,7 @@ def asked_speaker(question: str) -> str | None:
             if named := _NAMED_BEFORE.findall(question[: m.start()]):
                 return named[-1].lower()  # "Martyn Oliver keeps saying ... - what exactly did he say?"
             continue  # "does the chief inspector reckon ...? what did he say": whom the question asks about first
-        if named_authorities(who) or _A_SOURCE.fullmatch(who) or words(who)[-1:] in (["he"], ["she"], ["they"], ["you"], ["i"], ["we"]):
+        if named_authorities(who) or _A_SOURCE.fullmatch(who) or words(who)[-1:] in (["they"], ["you"], ["i"], ["we"]):
             return None
         return who if len(words(who)) >= 2 and not (set(words(who)) & STOPWORDS - {"the"}) else None
     org = organisation_and_topic(question)

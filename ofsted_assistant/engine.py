@@ -185,13 +185,17 @@ class Engine:
         self.titles = {d: (e.title, e.authority) for d, e in self.manifest.docs.items()}  # sources a question names
         # the (year, month) each document is of: its own date and any its title gives ("... Updates – January 2024")
         self.doc_dates = {d: dates(f"{format_date(e.date) if e.date else ''} {e.title}") for d, e in self.manifest.docs.items()}
+        # the handbook paragraphs the documents cite, and the other nations of the UK they mention (each question
+        # asking about one is checked against these)
+        self.cited_paragraphs = {n for text, _ in self.sentences for n in find_paragraph_refs(text)}
+        self.nations_mentioned = {n for n, (pattern, _) in guard.OTHER_NATIONS.items() if re.search(pattern, self.corpus_text, re.I)}
         # Words the documents use in lower case: ordinary words, not names ("week" in "Schools Week").
         self.lower_words = frozenset(w for c in chunks for w in re.findall(r"\b[a-z][a-z'-]*\b", c.text))
 
-    def _favour_speaker(self, question: str, cands: list[Candidate]) -> None:
+    def _favour_speaker(self, who: str | None, cands: list[Candidate]) -> None:
         """"What did Steve Rollett tell MPs about ...?", "what was the NAHT guy saying ...?": the sentences that name
-        that speaker, or follow one that does, are where the documents give their words; they count a little more."""
-        who = asked_speaker(question)
+        that speaker (`who`, as `asked_speaker` reads the question), or follow one that does, are where the documents
+        give their words; they count a little more."""
         if who and who not in ORGANISATIONS and not self._is_name(words(who)[-1]):
             who = self._holder_of(who)  # "the chief inspector" -> "Martyn Oliver"
         if not who or not (who in ORGANISATIONS or self._is_name(words(who)[-1])):
@@ -339,6 +343,7 @@ class Engine:
             focus = self.speller.correct(focus)[0]
             answer.corrections = fixed
         answer.standalone_question = standalone
+        speaker = asked_speaker(focus)  # whose words the question asks for, if it names someone
         timings["condense"] = (time.perf_counter() - t0) * 1000
 
         with self._lock:
@@ -412,7 +417,7 @@ class Engine:
             t3 = time.perf_counter()
             cands = score_candidates(standalone, focus, hits, qvec, self.embed_sentences, self.df, self.n_chunks,
                                      also=(plain_vec,) if plain else ())
-            self._favour_speaker(focus, cands)
+            self._favour_speaker(speaker, cands)
             timings["score"] = (time.perf_counter() - t3) * 1000
 
         refusal = self._refusal(standalone, hits, cands, focus, list(part_vecs) + asked_vecs,
@@ -425,7 +430,6 @@ class Engine:
         else:
             max_sentences = max_sentences_for(focus, self.settings.answer.max_sentences)
             asked_for = asked_source(focus) if len(parts) < 2 else set()
-            speaker = asked_speaker(focus)
             if asked_for and speaker and speaker in ORGANISATIONS and not self._publishes(speaker):
                 asked_for = set()  # "what did the NAHT tell the committee?": not the union guidance, which the NEU wrote
             chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus), named=named, asked=asked_for,
@@ -561,7 +565,7 @@ class Engine:
         if asked_paras and evidence < bar and any(asked_paras & set(find_paragraph_refs(c.text)) for c in cands):
             evidence = bar
         # "what does paragraph 200 of the handbook say?": a paragraph no document cites is not one they give
-        cited = {n for text, _ in self.sentences for n in find_paragraph_refs(text)}
+        cited = self.cited_paragraphs
         if asked_paras and not asked_paras & cited:
             shown = ", ".join(str(n) for n in sorted(asked_paras))
             return ("weak_evidence", f"They don't quote or cite paragraph {shown} of the handbook (they cite "
@@ -631,7 +635,7 @@ class Engine:
         # "how does Estyn inspect schools in Wales?": the documents are about inspection in England (when they do
         # not mention the other nation themselves); the user is told who inspects there
         nation = guard.other_nation(question)
-        if nation and not re.search(guard.OTHER_NATIONS[nation[0]][0], self.corpus_text, re.I):
+        if nation and nation[0] not in self.nations_mentioned:
             return ("weak_evidence", f"They are about Ofsted's inspection of schools in England, not {nation[0]}: "
                     f"{nation[1]}. " + guard.WHERE_TO_GO, evidence)
         absent = absent_objects(question, self.df) or absent_bodies(question, self.df)

@@ -90,7 +90,8 @@ def condense(question: str, history: list[dict], common: Callable[[str], bool] |
 
 #: A question that asks what something it does not name was: "... something happening on 8 jan, what was it?"
 _UNNAMED = re.compile(r"\b(?:some sort of|some kind of|what was (?:it|that|this)|what(?:'s| is| was) (?:it|that|this) about)\b", re.I)
-_ATTRIBUTION = re.compile(r"^.{0,80}?\b(?:says|reports|said):\s+|\s*\[\d+\]", re.I)
+#: The attribution an answer opens with: "TT Education's summary (commentary) says: ".
+_ATTRIBUTION = re.compile(r"^.{0,80}?\b(?:says|reports|said):\s+", re.I)
 
 
 def answer_lead(turns: list[dict]) -> str:
