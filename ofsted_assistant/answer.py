@@ -156,7 +156,8 @@ _ASKS_PLACE = re.compile(
 #: What someone is paid, or who pays: "there is no separate inspection fee", "contribute to employers' costs".
 _PAY = re.compile(r"\b(?:fees?|costs?|paid|pays?|paying|salar(?:y|ies)|funding|funded|money|budget|wages?|expenses)\b|\u00a3\d", re.I)
 #: A question about pay with no amount asked for: "does she get paid per inspection?", "how does the money work?".
-_ASKS_PAY = re.compile(r"\b(?:get|gets|be|are|is|being)\s+paid\b|\bhow does the money work\b|\bwho pays\b|"
+_MONEY_WORKS = r"\bhow (?:does|do|will|would) (?:the )?(?:money|pay|payment|funding)(?: side| bit| thing| part)? work\b"
+_ASKS_PAY = re.compile(rf"\b(?:get|gets|be|are|is|being)\s+paid\b|{_MONEY_WORKS}|\bwho pays\b|"
                        r"\bpaid (?:for|per|extra)\b|\bcover the costs?\b", re.I)
 #: The kinds of answer a sentence gives only in its own words: found by these, never a lead.
 SAID_ONLY = {"frequency": _FREQUENCY, "contact": _CONTACT, "place": _PLACE, "pay": _PAY}
@@ -207,7 +208,8 @@ def question_kind(question: str) -> str:
         return "time"  # "how long do we have to ask for a deferral?": until when - "4.30 pm"
     if re.search(r"\bhow long\b|\bhow many (?:working |school |calendar )?(days|weeks|months|years|hours)\b|\bhow much (?:advance |prior )?(?:notice|warning|time|lead time|heads[- ]up)\b", q):
         return "duration"
-    if re.search(r"\bwhat time\b|\bhow late\b|\bcut[- ]?off\b|\bdeadline\b|\bby when\b", q):
+    if re.search(r"\bwhat time\b|\bhow late\b|\bcut[- ]?off\b|\bdeadline\b|\bby when\b", q) and not (
+            YES_NO_START.search(q) and _TIME.search(q)):  # "has the 4.30pm deadline changed?" already names the time
         return "time"
     if re.search(r"^when\b|\bwhen (is|was|did|do|does|will|are)\b|\bwhat date\b|\bwhich date\b", q):
         return "date"
@@ -219,7 +221,7 @@ def question_kind(question: str) -> str:
         return "contact"
     if _ASKS_PLACE.search(q):
         return "place"
-    if _ASKS_PAY.search(q) and not YES_NO_START.search(q.split(",")[0]) or re.search(r"\bhow does the money work\b", q):
+    if _ASKS_PAY.search(q) and not YES_NO_START.search(q.split(",")[0]) or re.search(_MONEY_WORKS, q):
         return "pay"
     if re.search(r"\bhow (?:often|frequently|regularly)\b|\bhow many times (?:a|an|per|each|every)\b", q):
         return "frequency"
@@ -667,6 +669,9 @@ def score_candidates(
     alone = focus_question == question and len(question_parts(question)) <= 1
     # (the sentence that asks, when context comes around it: "when did the handbook come out? the one with ...")
     units = specific_units(asked_sentence(question) or question, df, n_docs) if alone else []
+    if wanted:  # whose view is asked ("how long does the NEU reckon ...?") is found by the source bonus, not in each
+        # sentence: the union's guidance seldom names the union
+        units = [u for u in units if not u <= _SOURCE_NAMES]
     if kind in ("place", "pay") and units:  # where it was announced, or what is paid, is told in a line that names
         # the rest briefly: "Announcing the pilot at ASCL's Annual Conference", "Under this new model, there is no
         # separate inspection fee" (one of what was asked will do: these lead nothing)
@@ -686,6 +691,9 @@ def score_candidates(
             # "... recruiting serving education leaders as Ofsted Inspectors"; not "These visits ...": what they are is
             # in the sentence before, not the title)
             before |= title_subjects(c.hit.chunk.meta.title)
+        if kind in ("place", "pay"):  # ... as does a line on money or place, in its document: "there is no separate
+            # inspection fee" in "Ofsted pilots recruiting ..." answers "who pays for the pilot?"
+            before = before | title_subjects(c.hit.chunk.meta.title)
         c.about = (not specific or bool(specific & (terms | before))) and about_enough(units, terms | before) and not (later_one and (_FIRST_ONE.search(c.text) or not _LATER_ONE.search(c.text)))
         c.typed = c.about and has_answer_type(kind, c, focus_question) and (kind != "date" or dates_the_event(focus_question, c.text))
         if c.typed and specific and kind in ANSWER_TYPES and len(items := _LIST_ITEM.split(c.text)) > 2:
@@ -1076,6 +1084,8 @@ def perspective_topic(question: str) -> str:
 _KIND_WORDS = {"union": frozenset(content_terms("union unions")), "news": frozenset(content_terms("news press journalist journalists"))}
 #: Organisations a question can name a source by, where a kind of source ("the union") has several.
 _ORGANISATIONS = re.compile(rf"\b(?:{'|'.join(ORGANISATIONS)})\b", re.I)
+#: The words that name a source, by its kind or as an organisation ("the union", "NEU").
+_SOURCE_NAMES = frozenset().union(*_KIND_WORDS.values(), content_terms(" ".join(ORGANISATIONS)))
 
 
 def names_publisher(question: str, publisher: str) -> bool:

@@ -588,7 +588,9 @@ class Engine:
         # "who was the person from the NAHT giving evidence to the committee ...?": the best sentence names a person
         # as the question asks ("Ian Hartwright, from the National Association of Head Teachers, warned ...") and has
         # a third of its rare words; a long question matches any one sentence loosely
-        if evidence < bar and best.typed and best.lex >= 0.3 and question_kind(focus or question) == "person":
+        # ... and so for who pays or where, when the best sentence says it of what was asked ("who pays for the pilot?":
+        # "Under this new model, there is no separate inspection fee", in the pilot's announcement)
+        if evidence < bar and best.typed and best.lex >= 0.3 and question_kind(focus or question) in ("person", "pay", "place"):
             evidence = bar
 
         def declined(why: str) -> tuple[str, str, float]:  # ... and the passage that came closest, for the user to judge

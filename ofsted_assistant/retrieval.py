@@ -119,7 +119,7 @@ PHRASES: list[tuple[re.Pattern, str]] = [
     for p, words_ in [
         (r"\b(?:push|put|move)(?:es|ed|ing)?\s+(?:\w+\s+){0,2}(?:back|off)\b|\breschedul\w*|\bpostpon\w*", "defer deferral"),
         (r"\b(?:done|finished|achieved|delivered|ticked off|sorted)\b", "completed"),
-        (r"\b(?:money|pay|paid|payed|payment|salary|salaries|afford|funding|funded|cost|costs)\b", "fee costs salaries"),
+        (r"\b(?:money|pay|pays|paying|paid|payed|payment|salary|salaries|afford|funding|funded|cost|costs)\b", "fee costs salaries"),
         (r"\b(?:sit through|sit in|turn up|show up|be there|go to)\b", "attend attendance present"),
         # "can we just ignore the feedback meeting?": whether going is optional
         (r"\b(?:ignore|skip|miss|avoid|bunk off|opt out of|sit out|give (?:it|them|that|the [\w-]+) a miss)\b(?=.{0,40}\b(?:meetings?|calls?|feedback|sessions?)\b)",
@@ -157,6 +157,10 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:have|having|had) a (?:moan|grumble|whinge)\b|\bmoan(?:ing)? (?:to|about)\b|\bkick up a fuss\b|\bnot happy\b|\bunhappy\b",
          "concerns"),
         (r"\bget (?:in|into) (?:bother|trouble)\b|\bbreak(?:ing)? the rules\b|\bbe in (?:bother|trouble)\b", "permitted allowed"),
+        # "kids with additional needs", "the poorer kids": the pupil groups the documents name
+        (r"\b(?:additional|special|extra|learning) needs\b|\bsen\b|\bsend kids\b|\bdisabilit(?:y|ies)\b|\bdisabled\b", "send special educational needs"),
+        (r"\b(?:poor|poorer|poorest|deprived|low[- ]income|hard[- ]up|struggling) (?:kids|pupils|children|families|students|backgrounds?)\b|"
+         r"\bfree school meals\b|\bfsm\b|\bfrom poverty\b", "disadvantaged pupil premium"),
         (r"\b(?:social media|facebook|twitter|instagram|tiktok|our website|the website|school website|online|newsletter)\b", "public make public"),
     ]
 ]
