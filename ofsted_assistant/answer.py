@@ -1899,7 +1899,7 @@ _PLAIN_ZIPF = 3.0
 _WHAT_IF = re.compile(r"^\s*what\s+(?:happens|would happen|will happen|should happen|do (?:we|i|you) do)\s+(?:if|when|once)\s+(?=\w)", re.I)
 
 
-def absent_objects(question: str, df: dict[str, int]) -> list[str]:
+def absent_objects(question: str, df: dict[str, int], with_act: bool = True) -> list[str]:
     """What a yes/no, how/why/when or "what happens if" question's act is done to, with or where, when the
     documents mention none of it (`unmentioned`); else []. "Does Ofsted inspect nurseries in Scotland?" ->
     ["nurseries", "scotland"]; "How does Ofsted inspect an FE college's finances?" -> ["finances"]; "Can a
@@ -1907,7 +1907,8 @@ def absent_objects(question: str, df: dict[str, int]) -> list[str]:
     failure?" -> ["safeguarding", "failure"]. A passage about inspecting schools answers none of them.
     The act's object counts as absent when none of it is mentioned; a narrowing phrase ("during exam season",
     "be paid mileage") when no word of it but everyday ones is; and the act itself when it is not an everyday
-    word ("Can a school appeal against a decision not to pause?" -> ["appeal"])."""
+    word ("Can a school appeal against a decision not to pause?" -> ["appeal"]; not `with_act`: only what it is
+    done to or where)."""
     if (m := _WHAT_IF.match(question) or _IF_CASE.search(question)):
         question = "does " + question[m.end():]  # the case asked about, as a yes/no question
     elif question_kind(question) != "yesno":
@@ -1927,7 +1928,7 @@ def absent_objects(question: str, df: dict[str, int]) -> list[str]:
         if gone and all(w in gone or english_zipf(w) >= COMMON_ZIPF for w in phrase):
             return gone
     toks, at = act_position(question)
-    act = toks[at] if at is not None else None
+    act = toks[at] if at is not None and with_act else None
     if (act and set(content_terms(act)) & missing and _PLAIN_ZIPF <= english_zipf(act) < COMMON_ZIPF
             and not any(k.startswith(t) for t in {*content_terms(act), act.removesuffix("e")} for k in df if len(t) >= 4 and df[k])):  # "deferral", "agreed"
         return [act]  # "Can a school appeal against ...?": the act itself is nowhere in the documents (nor an everyday word)

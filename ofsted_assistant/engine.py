@@ -118,6 +118,11 @@ def as_typed(found: list[str], question: str) -> list[str]:
     return [next((m.group(0) for m in re.finditer(rf"\b{re.escape(w)}\b", question, re.I)), w) for w in found]
 
 
+#: The most of a question's rare words the best sentence may have for one part acting on something absent to
+#: decline the whole question.
+PART_ABSENT_LEX = 0.2
+
+
 def evidence_of(c: Candidate, sim: float | None = None) -> float:
     """How well one sentence answers: its meaning (cosine `sim`, by default its similarity to the question) and
     the question's rare words it contains (or its document's title does)."""
@@ -641,6 +646,12 @@ class Engine:
             return ("weak_evidence", f"They are about Ofsted's inspection of schools in England, not {nation[0]}: "
                     f"{nation[1]}. " + guard.WHERE_TO_GO, evidence)
         absent = absent_objects(question, self.df) or absent_bodies(question, self.df)
+        if not absent and max(c.lex for c in cands) < PART_ABSENT_LEX:
+            # "What will inspectors check on our single central record? Do they look at every staff member's DBS?":
+            # one part acts on what the documents never mention (not a view verb of the question's own: "does the chief
+            # inspector reckon ...? what did he say"), and no sentence has more than a few of the
+            # question's rare words (a passage on how inspection works comes close in meaning, no closer)
+            absent = next((gone for part in question_parts(question) if (gone := absent_objects(part, self.df, with_act=False))), [])
         if absent:
             return declined("They don't mention " + " or ".join(f"\u201c{w}\u201d" for w in as_typed(absent, question)) + ". ")
         # "What did Ian Hartwright say about report cards?": the documents quote him, but nowhere near that topic.

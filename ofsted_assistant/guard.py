@@ -298,12 +298,20 @@ _REQUEST_WRAPPER = re.compile(
 )
 
 
+#: "right, and what happens ...", "ok thanks. so ...": a word of conversation before the question, not part of it.
+_FILLER_WORD = r"(?:right|ok|okay|alright|all right|cool|great|thanks|thank you|cheers|hmm+|ah|oh|well|fine|got it|i see)"
+_FILLER = re.compile(rf"^\s*{_FILLER_WORD}(?:[\s,.!]+{_FILLER_WORD})*[,.!]+\s+", re.I)
+
+
 def asked_plainly(question: str) -> str:
     """The question without a request wrapped around it, text-speak written out: "can u explain the new rules
     about who can sit in on calls" -> "the new rules about who can sit in on calls" (an open question, not a yes
-    or no about explaining); "tell me how long a pause lasts" -> "how long a pause lasts". A wrapper around
+    or no about explaining); "tell me how long a pause lasts" -> "how long a pause lasts"; "right, and what happens
+    ...?" -> "and what happens ...?". A wrapper around
     "if"/"whether" is kept ("can you tell me if heads can ...?" is still a yes or no)."""
     q = written_out(question)
+    if (f := _FILLER.match(q)) and q[f.end():].strip():
+        q = q[f.end():]
     m = _REQUEST_WRAPPER.match(q)
     if not m or not q[m.end():].strip() or re.match(r"(?:if|whether)\b", q[m.end():], re.I):
         return q

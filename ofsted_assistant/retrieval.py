@@ -157,6 +157,8 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:have|having|had) a (?:moan|grumble|whinge)\b|\bmoan(?:ing)? (?:to|about)\b|\bkick up a fuss\b|\bnot happy\b|\bunhappy\b",
          "concerns"),
         (r"\bget (?:in|into) (?:bother|trouble)\b|\bbreak(?:ing)? the rules\b|\bbe in (?:bother|trouble)\b", "permitted allowed"),
+        # "what happens after the consultation closes?": what the documents say happens "following" it
+        (r"\b(?:after|once)\s+(?:the|that|this|it|its|they)\b|\bafterwards\b|\bafter that\b", "following"),
         # "kids with additional needs", "the poorer kids": the pupil groups the documents name
         (r"\b(?:additional|special|extra|learning) needs\b|\bsen\b|\bsend kids\b|\bdisabilit(?:y|ies)\b|\bdisabled\b", "send special educational needs"),
         (r"\b(?:poor|poorer|poorest|deprived|low[- ]income|hard[- ]up|struggling) (?:kids|pupils|children|families|students|backgrounds?)\b|"

@@ -996,3 +996,42 @@ def test_a_long_who_question_is_answered_by_the_sentence_naming_the_person_asked
     a = engine.ask("who was the person from the heads' union NAHT giving evidence to the education committee in that "
                    "schools week piece?")
     assert a.answered and a.answer.startswith("Ian Hartwright - "), a.answer
+
+
+def test_whose_view_is_asked_need_not_be_named_in_the_sentence_that_gives_it(engine):
+    # the union's guidance seldom says "the NEU": its own sentence gives the number
+    a = engine.ask("How long does the NEU reckon Ofsted has been pushing heads and teachers out of the job?")
+    assert a.answered and a.answer.lower().startswith("more than 30 years"), a.answer
+
+
+def test_pupil_groups_in_staff_words_find_the_documents_send_and_disadvantaged(engine):
+    a = engine.ask("What does the union say we should be concentrating on for the kids with additional needs and the "
+                   "poorer kids?")
+    assert a.answered and "SEND" in a.answer and "disadvantaged" in a.answer, a.answer
+
+
+def test_who_pays_is_answered_from_the_announcements_line_on_fees(engine):
+    a = engine.ask("who pays for the pilot?")
+    assert a.answered and "no separate inspection fee" in a.answer, a.answer
+
+
+def test_one_part_about_something_never_mentioned_declines_a_question_nothing_answers(engine):
+    a = engine.ask("What exactly will inspectors check on our single central record during inspection? Do they look "
+                   "at every staff member's DBS?")
+    assert not a.answered and "\u201cDBS\u201d" in a.answer, a.answer
+    # a view verb is not what is acted on: "reckon" is not a thing the documents must mention
+    b = engine.ask("does the chief inspector reckon every head should have a go at being an inspector at some point? "
+                   "what did he say")
+    assert b.answered, b.answer
+
+
+def test_a_word_of_conversation_before_a_follow_up_keeps_it_a_follow_up(engine):
+    history = [{"role": "user", "content": "when were ofsted trialling their new inspection approach?"},
+               {"role": "assistant", "content": "Ofsted said informal trials would start in the first week of the new term."}]
+    a = engine.ask("right, and what happens after the consultation closes?", history=history)
+    assert a.answered and "further pilot inspections" in a.answer, a.answer
+
+
+def test_a_yes_or_no_question_that_names_the_time_is_not_answered_with_it(engine):
+    a = engine.ask("has the 4.30pm deadline been changed?")
+    assert not a.answer.startswith("4.30"), a.answer

@@ -183,6 +183,9 @@ def test_question_kinds_and_leads():
     assert question_kind("how long do we have to ask for a deferral?") == "time"  # until when
     assert question_kind("what are the OI rates?") == "money" and question_kind("What is the Big Listen?") == "open"
     assert question_kind("roughly how much warning do schools get?") == "duration"  # "half a day", not a count
+    assert question_kind("do they get paid per inspection, or how does the money side work?") == "pay"
+    assert question_kind("has the 4.30pm deadline been changed?") == "yesno"  # it names the time already
+    assert question_kind("is there a deadline for asking for a deferral?") == "time"
     # where something was announced or said: a place, which leads nothing; not where to find or send something
     assert question_kind("where did ofsted first announce the pilot? was it at a conference") == "place"
     assert question_kind("where was the mission creep warning made?") == "place"
@@ -1450,3 +1453,16 @@ def test_a_not_is_said_of_every_act_its_clause_joins():
 def test_a_question_for_what_someone_said_wants_their_words_not_a_number():
     assert question_kind("what was the naht guy saying to MPs about how much time inspectors get?") == "open"
     assert question_kind("what does the handbook say about how long a pause can last?") == "duration"
+
+
+def test_words_of_conversation_before_a_question_are_not_part_of_it():
+    from ofsted_assistant.guard import asked_plainly
+    assert asked_plainly("right, and what happens after the consultation closes?") == "and what happens after the consultation closes?"
+    assert asked_plainly("ok thanks. can you explain the pause rules") == "The pause rules"
+    assert asked_plainly("Right to withdraw: what is it?") == "Right to withdraw: what is it?"  # no comma: a word of the question
+
+
+def test_staff_words_for_pupil_groups_money_and_what_follows():
+    assert "send" in expand_query("kids with additional needs") and "disadvantaged" in expand_query("the poorer kids")
+    assert "fee" in expand_query("who pays for it?")
+    assert "following" in expand_query("what happens after the consultation closes?")
