@@ -942,10 +942,14 @@ _SPEAKS = re.compile(r"\b(?:said|says|warned|told \w+|added|agreed):\s", re.I)
 
 
 def asks_what_was_said(question: str) -> bool:
-    """Whether a question asks for what a person said (not what a source says: "what does the union say ...?" is
-    the whole document's view)."""
-    m = _WHAT_SAID.search(question)
-    return bool(m) and not named_authorities(m.group("who")) and not _A_SOURCE.fullmatch(m.group("who").strip())
+    """Whether a question asks for what a person said or thinks (not what a source says: "what does the union say
+    ...?" is the whole document's view)."""
+    for pattern in (_WHAT_SAID, _WHOSE_VIEW):  # ... or thinks: "why does martyn oliver reckon ...?"
+        m = pattern.search(question)
+        if m and not named_authorities(who := m.group("who").strip()) and not _A_SOURCE.fullmatch(who) \
+                and words(who)[-1:] not in (["they"], ["you"], ["i"], ["we"]):
+            return True
+    return False
 
 
 #: Who is a source, not a person: "what does Ofsted say ...?", "what did it say?".

@@ -197,17 +197,32 @@ class Engine:
         # Words the documents use in lower case: ordinary words, not names ("week" in "Schools Week").
         self.lower_words = frozenset(w for c in chunks for w in re.findall(r"\b[a-z][a-z'-]*\b", c.text))
 
-    def _favour_speaker(self, who: str | None, cands: list[Candidate]) -> None:
-        """"What did Steve Rollett tell MPs about ...?", "what was the NAHT guy saying ...?": the sentences that name
-        that speaker (`who`, as `asked_speaker` reads the question), or follow one that does, are where the documents
-        give their words; they count a little more."""
+    def _speaker_window(self, who: str | None) -> dict[str, bool]:
+        """The sentences that name the speaker a question asks about (`who`, as `asked_speaker` reads it), or follow
+        one that does, each with whether it is their words (`speaker_window`); {} for no speaker the documents quote."""
         if who and who not in ORGANISATIONS and not self._is_name(words(who)[-1]):
             who = self._holder_of(who)  # "the chief inspector" -> "Martyn Oliver"
         if not who or not (who in ORGANISATIONS or self._is_name(words(who)[-1])):
-            return
+            return {}
         if self._publishes(who):
-            return  # "what does the NEU say ...?": the whole of its guidance is its words
-        window = speaker_window(speaker_terms(who, self.sentences), self.doc_sentences)
+            return {}  # "what does the NEU say ...?": the whole of its guidance is its words
+        return speaker_window(speaker_terms(who, self.sentences), self.doc_sentences)
+
+    def _speaker_passages(self, window: dict[str, bool], query: str, filters: Filters | None, qvec, top_k: int = 3) -> list[Hit]:
+        """The passages that give the asked speaker's words, best for the question first: "does the chief inspector
+        reckon every head should have a go ...?" is answered in his speech, which the question's words alone may not
+        find ("I believe this should be part of every leader's journey")."""
+        theirs = [text.strip() for text, own in window.items() if own]
+        ids = {c.chunk_id for c in self.retriever.chunks if any(t in c.text for t in theirs)}
+        if not ids:
+            return []
+        ranked = self.retriever.search(query, filters, qvec=qvec, top_k=len(self.retriever.chunks))
+        return [h for h in ranked if h.chunk.chunk_id in ids][:top_k]
+
+    def _favour_speaker(self, window: dict[str, bool], cands: list[Candidate]) -> None:
+        """"What did Steve Rollett tell MPs about ...?", "what was the NAHT guy saying ...?": the sentences that name
+        that speaker, or follow one that does (`window`), are where the documents give their words; they count a
+        little more."""
         for c in cands:
             their_words = window.get(c.text.strip())
             if their_words is not None:
@@ -413,6 +428,9 @@ class Engine:
             # ... and when that part asks only what was announced then, the documents of that date (of the kind of
             # source the question names, if it names one: "what did the NEU announce in Dec 2024?" is not Ofsted's news)
             news = {d for query, _, docs in dated if asks_for_news(query) for d in docs if not named or self.titles[d][1] in named}
+            said_by = self._speaker_window(speaker)  # ... and the passages where they say it
+            if said_by:
+                _add_new(hits, self._speaker_passages(said_by, standalone, filters, qvec))
             answer.retrieved = [
                 {"rank": i + 1, "chunk_id": h.chunk.chunk_id, "doc_id": h.chunk.doc_id, "start": h.chunk.start, "end": h.chunk.end,
                  "fused": round(h.fused, 5), "dense": round(h.dense, 4)}
@@ -422,7 +440,7 @@ class Engine:
             t3 = time.perf_counter()
             cands = score_candidates(standalone, focus, hits, qvec, self.embed_sentences, self.df, self.n_chunks,
                                      also=(plain_vec,) if plain else ())
-            self._favour_speaker(speaker, cands)
+            self._favour_speaker(said_by, cands)
             timings["score"] = (time.perf_counter() - t3) * 1000
 
         refusal = self._refusal(standalone, hits, cands, focus, list(part_vecs) + asked_vecs,

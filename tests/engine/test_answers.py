@@ -1035,3 +1035,13 @@ def test_a_word_of_conversation_before_a_follow_up_keeps_it_a_follow_up(engine):
 def test_a_yes_or_no_question_that_names_the_time_is_not_answered_with_it(engine):
     a = engine.ask("has the 4.30pm deadline been changed?")
     assert not a.answer.startswith("4.30"), a.answer
+
+
+def test_what_a_named_speaker_thinks_is_answered_from_their_own_speech(engine):
+    # "why does X reckon ...?" asks for his words as "what did X say?" does: the quote goes on past its first line
+    a = engine.ask("why does martyn oliver reckon serving heads should sign up to be inspectors?")
+    assert a.answered and "give back to the system" in a.answer and "every leader" in a.answer, a.answer
+    # "the chief inspector" is found by the name the documents give him, and his speech is searched for the answer
+    b = engine.ask("does the chief inspector reckon every head should have a go at being an inspector at some point? "
+                   "what did he say")
+    assert b.answered and "every leader\u2019s journey" in b.answer, b.answer
