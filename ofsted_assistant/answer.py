@@ -17,7 +17,7 @@ import numpy as np
 
 from .guard import looks_like_instructions
 from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, act_position, asked_object, asked_role_and_action, existence, mentions_role, polarity, ROLES, restricting_phrases, role_is_subject
-from .retrieval import GLOSSARY, ORGANISATIONS, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents, text_terms
+from .retrieval import ABBREVIATIONS, GLOSSARY, ORGANISATIONS, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents, text_terms
 from .spelling import english_zipf
 from .text import MONTHS, MONTHS_SHORT, STOPWORDS, content_terms, date_mentions, dates, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
 
@@ -1266,6 +1266,8 @@ def asked_speaker(question: str) -> str | None:
         org = _ORGANISATIONS.search(who)
         if org:
             return org.group(0).lower()
+        if spelled := [a for a in ABBREVIATIONS if a in text_terms(who)]:
+            return spelled[0]  # "the Confederation of School Trusts guy" -> "cst"
         if words(who)[-1:] in (["he"], ["she"]):
             if named := _NAMED_BEFORE.findall(question[: m.start()]):
                 return named[-1].lower()  # "Martyn Oliver keeps saying ... - what exactly did he say?"

@@ -1045,3 +1045,9 @@ def test_what_a_named_speaker_thinks_is_answered_from_their_own_speech(engine):
     b = engine.ask("does the chief inspector reckon every head should have a go at being an inspector at some point? "
                    "what did he say")
     assert b.answered and "every leader\u2019s journey" in b.answer, b.answer
+
+
+def test_a_speaker_described_by_the_organisation_spelled_out_is_found(engine):
+    a = engine.ask("What did the Confederation of School Trusts guy tell MPs about inspecting trusts \u2013 does he think "
+                   "it'll happen, and what are his worries about it?")
+    assert a.answered and "inevitable at some point" in a.answer, a.answer

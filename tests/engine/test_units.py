@@ -1466,3 +1466,9 @@ def test_staff_words_for_pupil_groups_money_and_what_follows():
     assert "send" in expand_query("kids with additional needs") and "disadvantaged" in expand_query("the poorer kids")
     assert "fee" in expand_query("who pays for it?")
     assert "following" in expand_query("what happens after the consultation closes?")
+
+
+def test_the_stemmer_joins_short_plurals_but_not_news_and_new():
+    from ofsted_assistant.text import stem
+    assert stem("mats") == stem("mat") == "mat" and stem("days") == "day" and stem("pays") == "pay"
+    assert stem("news") != stem("new") and stem("less") == "less" and stem("inspections") == stem("inspection")
