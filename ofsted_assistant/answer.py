@@ -1916,7 +1916,10 @@ def absent_objects(question: str, df: dict[str, int], with_act: bool = True) -> 
     word ("Can a school appeal against a decision not to pause?" -> ["appeal"]; not `with_act`: only what it is
     done to or where)."""
     if (m := _WHAT_IF.match(question) or _IF_CASE.search(question)):
-        question = "does " + question[m.end():]  # the case asked about, as a yes/no question
+        # the case asked about, as a yes/no question (a case that only conditions what is asked is declined for
+        # what it speaks of, not for its act: "who do I contact if the lead inspector ignores our concerns?" asks who)
+        with_act = with_act and m.re is _WHAT_IF
+        question = "does " + question[m.end():]
     elif question_kind(question) != "yesno":
         m = _WH_THEN_AUX.match(question)
         if not m:

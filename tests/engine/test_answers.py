@@ -1051,3 +1051,11 @@ def test_a_speaker_described_by_the_organisation_spelled_out_is_found(engine):
     a = engine.ask("What did the Confederation of School Trusts guy tell MPs about inspecting trusts \u2013 does he think "
                    "it'll happen, and what are his worries about it?")
     assert a.answered and "inevitable at some point" in a.answer, a.answer
+
+
+def test_a_condition_with_an_act_the_documents_never_use_does_not_decline_what_is_asked(engine):
+    # "ignores" is nowhere in the documents, but the question asks who to contact
+    a = engine.ask("Who do I contact if the lead inspector just ignores our concerns during the inspection?")
+    assert a.answered and "senior Ofsted leader" in a.answer, a.answer
+    # ... while a case about something they never mention is still declined
+    assert not engine.ask("Who replaces the lead inspector if they fall ill?").answered
