@@ -153,6 +153,13 @@ _ASKS_PLACE = re.compile(
     r"|\bat (?:what|which) (?:event|conference|meeting)\b|\bwhich (?:event|conference|meeting)\b",
     re.I,
 )
+#: Where an idea comes from: who pledged, proposed or recommended it ("Labour has pledged ... plans to scrap the
+#: headline graded judgments and replace them with a system of report cards").
+_ORIGIN = re.compile(r"\b(?:pledged?|pledges|propos(?:ed|es|e|als?)|plans? to|planning to|recommend(?:ed|s|ations?)?|"
+                     r"called for|calls for|calling for|manifesto|came up with)\b", re.I)
+#: A question asking where an idea came from: "where has this report cards thing come from?", "whose idea was it?".
+_ASKS_ORIGIN = re.compile(r"\bwhere\s+(?:did|does|has|have|is|are)\b.{0,60}?\bcom(?:e|ing) from\b|\bwhose idea\b|"
+                          r"\bwho (?:came up with|thought up|dreamt up|dreamed up|is behind|was behind|proposed|suggested)\b", re.I)
 #: What someone is paid, or who pays: "there is no separate inspection fee", "contribute to employers' costs".
 _PAY = re.compile(r"\b(?:fees?|costs?|paid|pays?|paying|salar(?:y|ies)|funding|funded|money|budget|wages?|expenses)\b|\u00a3\d", re.I)
 #: A question about pay with no amount asked for: "does she get paid per inspection?", "how does the money work?".
@@ -160,7 +167,7 @@ _MONEY_WORKS = r"\bhow (?:does|do|will|would) (?:the )?(?:money|pay|payment|fund
 _ASKS_PAY = re.compile(rf"\b(?:get|gets|be|are|is|being)\s+paid\b|{_MONEY_WORKS}|\bwho pays\b|"
                        r"\bpaid (?:for|per|extra)\b|\bcover the costs?\b", re.I)
 #: The kinds of answer a sentence gives only in its own words: found by these, never a lead.
-SAID_ONLY = {"frequency": _FREQUENCY, "contact": _CONTACT, "place": _PLACE, "pay": _PAY}
+SAID_ONLY = {"frequency": _FREQUENCY, "contact": _CONTACT, "place": _PLACE, "pay": _PAY, "origin": _ORIGIN}
 #: A question asking for contact details themselves ("what's the phone number for the helpline?"), not about them.
 _ASKS_CONTACT = re.compile(
     r"\b(?:what|which|give|send|tell)\b.{0,40}\b(?:(?:phone|telephone|contact|helpline|mobile)\s+number|e-?mail address|"
@@ -219,6 +226,8 @@ def question_kind(question: str) -> str:
         return "money"
     if _ASKS_CONTACT.search(q):
         return "contact"
+    if _ASKS_ORIGIN.search(q):
+        return "origin"
     if _ASKS_PLACE.search(q):
         return "place"
     if _ASKS_PAY.search(q) and not YES_NO_START.search(q.split(",")[0]) or re.search(_MONEY_WORKS, q):
@@ -1453,7 +1462,8 @@ def part_scorer(text: str, vec: np.ndarray, df: dict[str, int], n_docs: int, exp
     kind = question_kind(text)
 
     def part_score(c: Candidate) -> float:
-        bonus = 0.1 if has_answer_type(kind, c, text) else 0.0
+        # (a kind said only in words - where an idea came from, who pays - is the part's whole point: it counts double)
+        bonus = (0.2 if kind in SAID_ONLY else 0.1) if has_answer_type(kind, c, text) else 0.0
         lex = min(1.0, (sum(w[t] for t in terms if t in c.terms) + 0.5 * sum(w[t] for t in xterms if t in c.terms)) / total)
         return 0.6 * float(c.vec @ vec) + 0.4 * lex + bonus
 

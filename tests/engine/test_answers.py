@@ -1059,3 +1059,12 @@ def test_a_condition_with_an_act_the_documents_never_use_does_not_decline_what_i
     assert a.answered and "senior Ofsted leader" in a.answer, a.answer
     # ... while a case about something they never mention is still declined
     assert not engine.ask("Who replaces the lead inspector if they fall ill?").answered
+
+
+def test_where_an_idea_came_from_is_answered_by_who_pledged_it(engine):
+    a = engine.ask("where did report cards come from?")
+    assert a.answered and "Labour has pledged" in a.answer.split("[1]")[0], a.answer
+    # ... as one part of two: the union's advice does not crowd it out
+    b = engine.ask("Where did the whole report cards idea come from, and what does the union say we should do about it "
+                   "if we're in the window this year?")
+    assert b.answered and "Labour has pledged" in b.answer and "four strands" in b.answer, b.answer

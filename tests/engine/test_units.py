@@ -186,11 +186,13 @@ def test_question_kinds_and_leads():
     assert question_kind("do they get paid per inspection, or how does the money side work?") == "pay"
     assert question_kind("has the 4.30pm deadline been changed?") == "yesno"  # it names the time already
     assert question_kind("is there a deadline for asking for a deferral?") == "time"
+    assert question_kind("where has this report cards thing come from?") == "origin"
+    assert question_kind("whose idea was the OI pilot?") == "origin"
     # where something was announced or said: a place, which leads nothing; not where to find or send something
     assert question_kind("where did ofsted first announce the pilot? was it at a conference") == "place"
     assert question_kind("where was the mission creep warning made?") == "place"
     assert question_kind("where do we send a complaint?") == "open"
-    assert question_kind("where has report cards come from?") == "open"
+    assert question_kind("where has report cards come from?") == "origin"  # who pledged or proposed it, not a place
     assert lead_for("where did Ofsted announce the pilot?", _C("Announcing the pilot at ASCL's Annual Conference, he said:")) == ""
     # how pay works, with no amount asked for: a sentence about fees or costs, which leads nothing
     assert question_kind("does she get paid per inspection or how does the money work for us as the employer?") == "pay"
