@@ -1830,11 +1830,31 @@ def _terms(c) -> frozenset[str]:
 _BEING_DONE = re.compile(r"^\s*(?:is|are|was|were|has|have)\b.*?\b(?:being|been|be)\s+([a-z]+(?:ed|en|wn|ld|ght))\b", re.I)
 
 
+#: "are special schools part of the pilot?", "is our nursery covered by the new framework?": whether something is in.
+_MEMBERSHIP = re.compile(
+    r"^(?:so |and |but |ok |okay )?(?:is|are|was|were|will)\s+(?P<subj>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:be\s+)?"
+    r"(?:part of|included|covered|eligible|in scope|involved in|among|one of)\b", re.I)
+
+
+_AUXILIARY = frozenset("going gonna still now actually really also ever already".split())
+
+
 def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
     """A Yes or No is only given from a sentence about the same people and the same act as the question:
     "Can governors request a pause?" is not answered Yes by "Headteachers can request a pause", nor "Can I
     record the meeting?" No by a sentence about who may be present. The act counts as there when the
     sentence has the verb or the documents' words for the staff's phrasing ("sit through" -> attend)."""
+    # "are special schools part of the new pilots?": every word of who or what is asked about is in the sentence (a
+    # sentence about schools says nothing of special schools, nor one about the pilot's year of nurseries)
+    member = _MEMBERSHIP.match(question.strip())
+    if member:
+        terms = _terms(lead)
+        for w in words(member.group("subj")):
+            if w in STOPWORDS or w in _AUXILIARY:
+                continue  # "is mental health going to be part of ...": "going" says when, not what
+            own, theirs = set(content_terms(w)), set(content_terms(GLOSSARY.get(w, "")))  # all of the glossary's words
+            if own and not own & terms and not (theirs and theirs <= terms):
+                return False
     role, action = asked_role_and_action(question)
     if action is None and (done := _BEING_DONE.search(question)):
         action = stem(done.group(1).lower())  # "Is Sir Martyn Oliver's contract being renewed?": renew

@@ -79,6 +79,11 @@ GLOSSARY: dict[str, str] = {
     "rating": "grading judgment",
     "ratings": "grading judgments",
     "paperwork": "documents",
+    "nursery": "early years",  # nurseries and pre-schools are early years providers
+    "nurseries": "early years",
+    "preschool": "early years",
+    "preschools": "early years",
+    "eyfs": "early years",
 }
 
 

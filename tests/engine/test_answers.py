@@ -1068,3 +1068,18 @@ def test_where_an_idea_came_from_is_answered_by_who_pledged_it(engine):
     b = engine.ask("Where did the whole report cards idea come from, and what does the union say we should do about it "
                    "if we're in the window this year?")
     assert b.answered and "Labour has pledged" in b.answer and "four strands" in b.answer, b.answer
+
+
+def test_no_yes_that_something_is_part_of_it_from_a_sentence_without_it(engine):
+    # "special schools" are not "schools": a sentence about inspecting schools does not say they are in the pilot
+    a = engine.ask("are special schools part of the new inspection pilots?")
+    assert not a.answer.startswith(("Yes", "No")), a.answer
+    b = engine.ask("are early years providers part of the new inspection pilots?")
+    assert b.answer.startswith("Yes - ") and "early years providers" in b.answer, b.answer
+    assert engine.ask("Is mental health going to be part of inspections now?").answer.startswith("Yes - ")
+
+
+def test_a_nursery_is_an_early_years_setting(engine):
+    a = engine.ask("I run a nursery attached to our school. Are early years settings part of any of Ofsted's pilots - "
+                   "the new inspection framework pilots or the peer group inspector thing?")
+    assert a.answered and "early years and social care" in a.answer, a.answer

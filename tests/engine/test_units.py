@@ -1474,3 +1474,7 @@ def test_the_stemmer_joins_short_plurals_but_not_news_and_new():
     from ofsted_assistant.text import stem
     assert stem("mats") == stem("mat") == "mat" and stem("days") == "day" and stem("pays") == "pay"
     assert stem("news") != stem("new") and stem("less") == "less" and stem("inspections") == stem("inspection")
+
+
+def test_nurseries_are_early_years_to_the_documents():
+    assert "early years" in expand_query("is our nursery in the pilot?")
