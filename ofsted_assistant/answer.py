@@ -1692,6 +1692,11 @@ _DONE_ALREADY = re.compile(r"\b(?:began|begun|started|launched|opened|published|
 _COMPARATIVE = re.compile(r"\b(same|more|less|fewer|better|worse|equal|longer|shorter)\b", re.I)
 
 
+#: A sentence that supposes rather than states: "Because then if the inspection team come back ...", "What if ...".
+#: (Not a rule's condition: "If the issue remains unresolved, schools have the option to contact Ofsted ...".)
+_HYPOTHETICAL = re.compile(r"^[\s\u201c\"']*(?:(?:and|but|because|so)\s+)?(?:then\s+if|what if|imagine|suppose|supposing)\b", re.I)
+
+
 def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     """"Yes" or "No" for a yes/no question, from the best sentence (the first chosen); "" when unsure.
 
@@ -1719,6 +1724,8 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
         return ""  # "is Ofsted going to scrap grades?" - "Labour has pledged ... to scrap the headline graded judgments"
     if _OPEN_MATTER.search(lead.text):
         return ""  # "is Ofsted going to use OIs in social care?" - "exploring whether ... social care": not decided
+    if _HYPOTHETICAL.match(lead.text):
+        return ""  # "are trusts inspected now?" - "Because then if the inspection team come back ...": a what-if
     if _HAS_HAPPENED.search(question) and _NOT_YET.search(lead.text) and not _DONE_ALREADY.search(lead.text):
         return ""  # "has Ofsted started the trials?" - "it will begin trials ...": not Yes; the sentence says when
     vote = polarity(question, lead.text)
@@ -1860,7 +1867,9 @@ def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
         action = stem(done.group(1).lower())  # "Is Sir Martyn Oliver's contract being renewed?": renew
     # who the sentence's rule is about, for "can governors request ...?"; anywhere in it for a passive question
     # ("can parents be told ...?" - "you are not permitted to ... share it with parents")
-    passive = bool(re.search(r"\b(?:be|been)\s+\w+(?:ed|en|ld|ought|ght)\b", question, re.I))
+    # (and so for being there: "can the deputy head be on the initial call?" - "Headteachers can have other staff
+    # members present during pre-inspection calls, ideally involving the deputy head")
+    passive = bool(re.search(r"\b(?:be|been)\s+\w+(?:ed|en|ld|ought|ght)\b", question, re.I)) or action == "present"
     if role and not (mentions_role(lead.text, role) if passive else role_is_subject(lead.text, role)):
         return False
     if action:

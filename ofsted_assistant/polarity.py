@@ -148,10 +148,12 @@ def asked_role_and_action(question: str) -> tuple[str | None, str | None]:
         for j, w in enumerate(rest[:4]):
             if w in _DETERMINERS:
                 continue
-            if _role(w):
-                role, k = _role(w), j + 1
-                while k < len(rest) and _role(rest[k]):  # "deputy heads", "lead inspector" -> the last one
-                    role, k = _role(rest[k]), k + 1
+            if _role(w) or (w == "assistant" and rest[j + 1 : j + 2] and _role(rest[j + 1]) == "headteacher"):
+                role, k = _role(w) or "deputy", j + 1  # an assistant head is a deputy's peer, not the head
+                while k < len(rest) and _role(rest[k]):  # "lead inspector" -> the last one
+                    if role != "deputy":  # ... but a deputy head is not the head
+                        role = _role(rest[k])
+                    k += 1
                 break
             if j >= 2:
                 break

@@ -646,7 +646,8 @@ def test_who_to_call_finds_the_contact_number(engine):
 def test_a_yes_no_question_about_something_the_documents_never_mention_is_declined(engine):
     a = engine.ask("Does Ofsted inspect nurseries in Bradford?")
     assert not a.answered and a.refusal == "weak_evidence", a.answer
-    assert "\u201cnurseries\u201d" in a.answer and "\u201cBradford\u201d" in a.answer, a.answer
+    # (nurseries are early years settings, which the documents do mention; Bradford they never do)
+    assert "\u201cBradford\u201d" in a.answer, a.answer
     assert "The nearest passage they have" in a.answer  # shown, for the user to judge
 
 
@@ -1083,3 +1084,16 @@ def test_a_nursery_is_an_early_years_setting(engine):
     a = engine.ask("I run a nursery attached to our school. Are early years settings part of any of Ofsted's pilots - "
                    "the new inspection framework pilots or the peer group inspector thing?")
     assert a.answered and "early years and social care" in a.answer, a.answer
+
+
+def test_a_deputy_head_is_not_the_head_for_a_yes(engine):
+    # "Headteachers can request a deferral" says nothing of deputies
+    a = engine.ask("can a deputy head request a deferral?")
+    assert not a.answer.startswith(("Yes", "No")), a.answer
+    # ... but being there is said of anyone the sentence names ("ideally involving the deputy head")
+    assert engine.ask("Can the deputy head be on the initial call?").answer.startswith("Yes - ")
+
+
+def test_no_yes_from_a_sentence_that_supposes(engine):
+    a = engine.ask("are trusts inspected by Ofsted now?")
+    assert not a.answer.startswith(("Yes", "No")), a.answer

@@ -284,3 +284,11 @@ def test_a_premise_that_something_was_removed_is_contradicted_by_it_still_holdin
     assert contradicted_premise("since they scrapped single-word judgments, what do reports say?", still) is None
     assert contradicted_premise("since they scrapped the 4.30pm cut-off, when should we ask?",
                                 "Deferral requests made after 4.30 pm are not considered.") is None
+
+
+def test_a_deputy_or_assistant_head_is_not_the_head():
+    from ofsted_assistant.polarity import asked_role_and_action
+    assert asked_role_and_action("can a deputy head request a deferral?") == ("deputy", "request")
+    assert asked_role_and_action("can an assistant head attend?")[0] == "deputy"
+    assert asked_role_and_action("can the lead inspector request a pause?")[0] == "inspector"
+    assert asked_role_and_action("can the head request a pause?")[0] == "headteacher"
