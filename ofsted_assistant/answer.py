@@ -1733,6 +1733,8 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
         return ""
     if vote < 0 and _restricted_beyond(question, lead.text):
         return ""  # "can we ask for a deferral?" - "requests made after 4.30 pm are not considered": only then
+    if vote < 0 and _of_others(question, lead.text) and any(mentions_role(question, r) for r in ROLES):
+        return ""  # "can I share the outcome with my union rep?" - "... not permitted to ... share it with parents"
     if vote > 0 and _UNIVERSAL.search(question) and not says_all_of(question, lead.text):
         return ""  # "open to all schools?" - "visits to a small number of volunteer schools": not Yes
     if len(chosen) == 1:

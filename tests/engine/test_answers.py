@@ -1097,3 +1097,10 @@ def test_a_deputy_head_is_not_the_head_for_a_yes(engine):
 def test_no_yes_from_a_sentence_that_supposes(engine):
     a = engine.ask("are trusts inspected by Ofsted now?")
     assert not a.answer.startswith(("Yes", "No")), a.answer
+
+
+def test_no_no_from_a_rule_about_other_people_than_those_asked_about(engine):
+    # the rule forbids telling parents or the public; it says nothing against a union rep
+    a = engine.ask("can I share the inspection outcome with my union rep?")
+    assert not a.answer.startswith(("Yes", "No")), a.answer
+    assert engine.ask("can we tell parents the outcome?").answer.startswith("No - ")
