@@ -168,6 +168,9 @@ _ASKS_PAY = re.compile(rf"\b(?:get|gets|be|are|is|being)\s+paid\b|{_MONEY_WORKS}
                        r"\bpaid (?:for|per|extra)\b|\bcover the costs?\b", re.I)
 #: The kinds of answer a sentence gives only in its own words: found by these, never a lead.
 SAID_ONLY = {"frequency": _FREQUENCY, "contact": _CONTACT, "place": _PLACE, "pay": _PAY, "origin": _ORIGIN}
+#: Said-only kinds told in a line that names what they are about only briefly, or leaves it to its document's title:
+#: "Announcing the pilot at ASCL's Annual Conference", "Under this new model, there is no separate inspection fee".
+BRIEF_KINDS = ("place", "pay")
 #: A question asking for contact details themselves ("what's the phone number for the helpline?"), not about them.
 _ASKS_CONTACT = re.compile(
     r"\b(?:what|which|give|send|tell)\b.{0,40}\b(?:(?:phone|telephone|contact|helpline|mobile)\s+number|e-?mail address|"
@@ -681,9 +684,8 @@ def score_candidates(
     if wanted:  # whose view is asked ("how long does the NEU reckon ...?") is found by the source bonus, not in each
         # sentence: the union's guidance seldom names the union
         units = [u for u in units if not u <= _SOURCE_NAMES]
-    if kind in ("place", "pay") and units:  # where it was announced, or what is paid, is told in a line that names
-        # the rest briefly: "Announcing the pilot at ASCL's Annual Conference", "Under this new model, there is no
-        # separate inspection fee" (one of what was asked will do: these lead nothing)
+    if kind in BRIEF_KINDS and units:  # where it was announced, or what is paid, is told in a line that names the rest
+        # briefly (one of what was asked will do: these lead nothing)
         units = [frozenset().union(*units)]
     later_one = asks_later_one(focus_question) and kind in ("date", "time")
     previous: Candidate | None = None
@@ -695,14 +697,13 @@ def score_candidates(
         # paragraph: "A pause ... Normally, inspections will resume on the next working day, but it may extend up
         # to 5 working days." answers "how long does a pause last?". Those words count at half weight.
         before = previous.terms if previous is not None and _same_paragraph(previous, c) and refers_back(c.text) else frozenset()
-        if before and _PRONOUN_SUBJECT.match(c.text):  # ... and so, for "they" or "he", from the document's title,
-            # which names who its sentences are about ("They are expected to ... live inspections later this term", in
-            # "... recruiting serving education leaders as Ofsted Inspectors"; not "These visits ...": what they are is
-            # in the sentence before, not the title)
+        if before and _PRONOUN_SUBJECT.match(c.text) or kind in BRIEF_KINDS:
+            # ... and so, for "they" or "he", from the document's title, which names who its sentences are about ("They
+            # are expected to ... live inspections later this term", in "... recruiting serving education leaders as
+            # Ofsted Inspectors"; not "These visits ...": what they are is in the sentence before, not the title); as
+            # does a line on money or place ("there is no separate inspection fee" in "Ofsted pilots recruiting ..."
+            # answers "who pays for the pilot?")
             before |= title_subjects(c.hit.chunk.meta.title)
-        if kind in ("place", "pay"):  # ... as does a line on money or place, in its document: "there is no separate
-            # inspection fee" in "Ofsted pilots recruiting ..." answers "who pays for the pilot?"
-            before = before | title_subjects(c.hit.chunk.meta.title)
         c.about = (not specific or bool(specific & (terms | before))) and about_enough(units, terms | before) and not (later_one and (_FIRST_ONE.search(c.text) or not _LATER_ONE.search(c.text)))
         c.typed = c.about and has_answer_type(kind, c, focus_question) and (kind != "date" or dates_the_event(focus_question, c.text))
         if c.typed and specific and kind in ANSWER_TYPES and len(items := _LIST_ITEM.split(c.text)) > 2:
@@ -955,10 +956,15 @@ def asks_what_was_said(question: str) -> bool:
     ...?" is the whole document's view)."""
     for pattern in (_WHAT_SAID, _WHOSE_VIEW):  # ... or thinks: "why does martyn oliver reckon ...?"
         m = pattern.search(question)
-        if m and not named_authorities(who := m.group("who").strip()) and not _A_SOURCE.fullmatch(who) \
-                and words(who)[-1:] not in (["they"], ["you"], ["i"], ["we"]):
+        if m and not _no_one_named(m.group("who").strip()):
             return True
     return False
+
+
+def _no_one_named(who: str) -> bool:
+    """Is the "who" of "what did X say?" a source or a pronoun, not someone whose words are asked for: "the
+    union", "the handbook", "it", "they", "you"?"""
+    return bool(named_authorities(who) or _A_SOURCE.fullmatch(who) or words(who)[-1:] in (["they"], ["you"], ["i"], ["we"]))
 
 
 #: Who is a source, not a person: "what does Ofsted say ...?", "what did it say?".
@@ -1281,7 +1287,7 @@ def asked_speaker(question: str) -> str | None:
             if named := _NAMED_BEFORE.findall(question[: m.start()]):
                 return named[-1].lower()  # "Martyn Oliver keeps saying ... - what exactly did he say?"
             continue  # "does the chief inspector reckon ...? what did he say": whom the question asks about first
-        if named_authorities(who) or _A_SOURCE.fullmatch(who) or words(who)[-1:] in (["they"], ["you"], ["i"], ["we"]):
+        if _no_one_named(who):
             return None
         return who if len(words(who)) >= 2 and not (set(words(who)) & STOPWORDS - {"the"}) else None
     org = organisation_and_topic(question)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import RELATIVE_DAY, Candidate, absent_bodies, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import BRIEF_KINDS, RELATIVE_DAY, Candidate, absent_bodies, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -213,11 +213,14 @@ class Engine:
         reckon every head should have a go ...?" is answered in his speech, which the question's words alone may not
         find ("I believe this should be part of every leader's journey")."""
         theirs = [text.strip() for text, own in window.items() if own]
-        ids = {c.chunk_id for c in self.retriever.chunks if any(t in c.text for t in theirs)}
-        if not ids:
+        if not theirs:
             return []
-        ranked = self.retriever.search(query, filters, qvec=qvec, top_k=len(self.retriever.chunks))
-        return [h for h in ranked if h.chunk.chunk_id in ids][:top_k]
+        return self._ranked_where(query, filters, qvec, lambda c: any(t in c.text for t in theirs))[:top_k]
+
+    def _ranked_where(self, query: str, filters: Filters | None, qvec, keep) -> list[Hit]:
+        """Every passage `keep` accepts, best for the query first (the whole index ranked, then filtered): the
+        passages citing a paragraph asked about, or quoting a speaker asked about, wherever they rank."""
+        return [h for h in self.retriever.search(query, filters, qvec=qvec, top_k=len(self.retriever.chunks)) if keep(h.chunk)]
 
     def _favour_speaker(self, window: dict[str, bool], cands: list[Candidate]) -> None:
         """"What did Steve Rollett tell MPs about ...?", "what was the NAHT guy saying ...?": the sentences that name
@@ -379,8 +382,7 @@ class Engine:
             # "what's in para 94?": the passages that cite the handbook paragraphs asked about
             paras = set(find_paragraph_refs(expand_query(standalone)))
             if paras:
-                _add_new(hits, [h for h in self.retriever.search(standalone, filters, qvec=qvec, top_k=len(self.retriever.chunks))
-                                if paras & set(find_paragraph_refs(h.chunk.text))])
+                _add_new(hits, self._ranked_where(standalone, filters, qvec, lambda c: bool(paras & set(find_paragraph_refs(c.text)))))
             # "I'm a TA and really anxious about being observed. Am I allowed to have someone with me ...?": the
             # sentence that asks, searched and judged on its own too (the context around it dilutes its meaning)
             asking = asked_sentence(focus)
@@ -613,7 +615,7 @@ class Engine:
         # a third of its rare words; a long question matches any one sentence loosely
         # ... and so for who pays or where, when the best sentence says it of what was asked ("who pays for the pilot?":
         # "Under this new model, there is no separate inspection fee", in the pilot's announcement)
-        if evidence < bar and best.typed and best.lex >= 0.3 and question_kind(focus or question) in ("person", "pay", "place"):
+        if evidence < bar and best.typed and best.lex >= 0.3 and question_kind(focus or question) in ("person", *BRIEF_KINDS):
             evidence = bar
 
         def declined(why: str) -> tuple[str, str, float]:  # ... and the passage that came closest, for the user to judge
