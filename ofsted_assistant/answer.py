@@ -1041,6 +1041,7 @@ def with_antecedents(cands: list[Candidate], chosen: list[Candidate]) -> list[Ca
 _PERSPECTIVE = re.compile(
     r"\b(compared (to|with)|each say|both say|who thinks|what do .{1,40} and .{1,40} (say|think)|"
     r"what (?:does|do|did) (?:the )?[\w' -]{2,30}? (?:think|make of)|"
+    r"(?:how|where|in what ways?) (?:do|does|did) .{1,60}? differ|"
     r"agree|disagree|views?|opinions?|perspectives?|"
     r"critics?|criticis\w*|controvers\w*|buy that|good idea|the other side|for and against|pros and cons)\b",
     re.I,
@@ -1499,7 +1500,7 @@ _DOC_NOUNS = frozenset({"handbook", "guidance", "article", "announcement", "blog
 #: How a question reports or asks what a source says ("the union is telling us to ...", "ofsted makes out ...").
 _SIDE_VERB = (r"(?:says?|said|saying|claims?|claimed|claiming|reckons?|thinks?|insists?|argues?|admits?|wants?|wanted|warns?|warned|"
               r"told|tells?|telling|keeps?\s+(?:on\s+)?(?:saying|asking|telling|going on)|makes?\s+out|urges?|urging|calls?\s+for|called\s+for|"
-              r"line|position|view|stance|is\s+asking|are\s+asking)")
+              r"line|position|view|stance|answer|response|reply|is\s+asking|are\s+asking)")
 _OFFICIAL_SIDE = re.compile(
     rf"\b(?:ofsted|hmci|chief inspector)(?:'s)?\s+(?:[\w']+\s+){{0,2}}?{_SIDE_VERB}\b"
     # "Ofsted is now actively trying to recruit serving heads": what Ofsted sets out to do, which its own words say
@@ -1524,6 +1525,13 @@ class Side:
 
     doc_ids: frozenset[str]
     claim: str
+    #: the person the side is named by, when it is a person ("Ofsted's chief inspector"): their words speak for it
+    who: str | None = None
+
+
+#: A side named by a person who speaks for it: the chief inspector, or someone by name ("Martyn Oliver says ...").
+_SIDE_TITLE = re.compile(r"\b(?P<title>chief inspector|hmci)\b", re.I)
+_SIDE_NAME = re.compile(r"\b(?=(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)\b)")
 
 
 def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Side]:
@@ -1549,30 +1557,52 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
         if not docs or len(kinds) + bool(nouns) > 1:  # "the neu thing and the schools week article": neither side
             if own and not docs:
                 topical.append(piece)
+            # ... unless one is a person who speaks for their side ("how do the union and Ofsted's chief inspector
+            # differ on ...?"): each is heard on the question's topic, the person in their own words
+            halves = re.split(r"\s+(?:and|or|vs\.?|versus)\s+", piece, maxsplit=1) if _side_person(piece) else []
+            if len(halves) == 2:
+                for half in halves:
+                    half_kinds = named_authorities(half) | ({"official"} if _SIDE_TITLE.search(half) else set())
+                    if len(half_kinds) == 1:
+                        named.append((frozenset(d for d, (_, kind) in titles.items() if kind in half_kinds), None, _side_person(half)))
             continue
-        named.append((docs, claim if own else None))
-    if len({docs for docs, _ in named}) < 2:
+        named.append((docs, claim if own else None, _side_person(piece)))
+    if len({docs for docs, _, _ in named}) < 2:
         return []
     topic = "; ".join(topical) or perspective_topic(question)
-    return [Side(docs, claim or topic) for docs, claim in named]
+    return [Side(docs, claim or topic, who) for docs, claim, who in named]
+
+
+def _side_person(piece: str) -> str | None:
+    """Who a side is named by, when it is a person: "ofsted's chief inspector" -> "chief inspector", "Martyn
+    Oliver reckons ..." -> "Martyn Oliver"; None for a body ("the union", "Ofsted")."""
+    if (m := _SIDE_TITLE.search(piece)):
+        return m.group("title").lower()
+    return next((m.group("name") for m in _SIDE_NAME.finditer(piece)
+                 if not set(words(m.group("name"))) & (STOPWORDS | _SOURCE_NAMES | {"ofsted", "sir", "dame"})), None)
 
 
 def cover_sides(chosen: list[Candidate], cands: list[Candidate], sides: list[tuple[Side, np.ndarray]],
-                df: dict[str, int], n_docs: int) -> list[Candidate]:
+                df: dict[str, int], n_docs: int, voices: dict[str, frozenset[str]] | None = None) -> list[Candidate]:
     """Each side a question sets beside another gets its own say: the sentence of that source that answers what
     the question says it says ("HMCI says loads of people want to be inspectors" -> "I know there are thousands
-    of you who want to be inspectors."), unless a chosen sentence of that source already does."""
+    of you who want to be inspectors."), unless a chosen sentence of that source already does. A side named by a
+    person (`Side.who`) is heard in their own words when the documents give any (`voices`: the sentences that
+    are each such person's words): "how do the union and Ofsted's chief inspector differ?" wants his view, not
+    the announcement around it."""
     out = list(chosen)
     for side, vec in sides:
         pool = [c for c in cands if c.hit.chunk.doc_id in side.doc_ids]
+        theirs = [c for c in pool if c.text.strip() in (voices or {}).get(side.who or "", frozenset())]
+        pool = theirs or pool  # (their own words are what was asked for: a looser bar below)
         if not pool:
             continue
         side_score = part_scorer(side.claim, vec, df, n_docs, expand=False)
         best = max(pool, key=side_score)
         best_score = side_score(best)
-        if best_score < 0.3 or best in out or any(_overlaps(best, d) for d in out):
+        if best_score < (0.2 if theirs else 0.3) or best in out or any(_overlaps(best, d) for d in out):
             continue
-        if any(side_score(d) >= best_score - 0.01 for d in out if d.hit.chunk.doc_id in side.doc_ids):
+        if any(side_score(d) >= best_score - 0.01 for d in out if d in pool or (d.hit.chunk.doc_id in side.doc_ids and not theirs)):
             continue  # as good a sentence of that source is there already
         out.append(best)
     return with_antecedents(cands, out)

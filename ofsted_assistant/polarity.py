@@ -98,7 +98,9 @@ _ROLE_OF = {form: role for role, forms in ROLES.items() for form in forms}
 _MODALS = frozenset("can could may might must should shall will would do does did has have".split())
 _PRONOUNS = frozenset("i we you they he she it someone anyone somebody anybody".split())
 _AUX = frozenset("be been allowed able permitted expected required obliged entitled to have has need needs actually just still also really".split())
-_DETERMINERS = frozenset("the a an our my your their any all other".split())
+_DETERMINERS = frozenset("the a an our my your their any all other every each".split())
+#: Verbs that only lead to the act they take ("do they want to see ...": the act is seeing).
+_CATENATIVE = frozenset("want wants wanting wish wishes expect expects expecting plan plans planning going try tries hope hopes like intend intends".split())
 _PREPOSITIONS = frozenset("from in on at of with through for within under".split())
 #: Verbs that say little themselves: the act is the noun after them ("get the same training" -> train).
 _LIGHT_VERBS = frozenset("get gets getting got receive receives".split())
@@ -163,7 +165,9 @@ def asked_role_and_action(question: str) -> tuple[str | None, str | None]:
         return role, None
     if rest[k : k + 1] == ["be"] and rest[k + 1 : k + 2] in (["in"], ["at"], ["on"]):
         return role, "present"  # "can staff be in the room ...?": being there
-    verbs = [w for w in rest[k:] if w not in _AUX]
+    tail = rest[k:]
+    tail = [w for i, w in enumerate(tail) if not (w in _CATENATIVE and tail[i + 1 : i + 2] == ["to"])]
+    verbs = [w for w in tail if w not in _AUX]
     while verbs and verbs[0] in _PREPOSITIONS:  # "will OIs from the pilot get ...": the subject's own phrase
         verbs = verbs[1:]
         while verbs and verbs[0] in _DETERMINERS:
@@ -200,7 +204,7 @@ def asked_object(question: str) -> list[str]:
     after = toks[at + 1 :]
     if "s" in after[:4]:  # "inspect an FE college's finances": what is owned is the object
         after = after[after.index("s") + 1 :]
-    return [w for w in after if content_terms(w)][:2]
+    return [w for w in after if content_terms(w) and w not in _DETERMINERS][:2]
 
 
 #: Verbs whose passive keeps an object: "will OIs be paid mileage?", "are staff given time off?".
@@ -351,8 +355,10 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
             n = number_value(part)
             if int(whole) == total and n is not None and n < total:
                 return f"not all {total}: the source says {part.lower()} out of {total}"
-    if not near or q_negated:
+    if q_negated:
         return None
+    if not near:  # further down, only a thing the question names in full: "no separate inspection fee" / "per-inspection fee"
+        return _no_such(q, s, whole=True)
     if _OBLIGATORY_ADJ.search(q) and not _ASKS_WHAT_IS_OBLIGATORY.search(q.strip()) and OPTIONAL.search(s):
         return f"the source says it is {OPTIONAL.search(s).group(1).lower()}, not {_OBLIGATORY_ADJ.search(q).group(1).lower()}"
     if named_source and WANTS_TO_JOIN.search(q) and LEAVE.search(s) and not LEAVE.search(q):
@@ -377,11 +383,18 @@ def contradicted_premise(question: str, sentence: str, near: bool = True, named_
         thing = [t for t in thing if t != who]
         if len(thing) >= 2 and set(thing) <= set(content_terms(s)):
             return f"the source says that {banned.group(0).lower()} happen"
-    # "how much is the inspection fee" / "what is the fee" vs "there is no (separate) inspection fee"; also when
-    # the question says it before it asks ("I heard pilot OIs get a bigger fee - how much extra is it?")
-    if re.search(r"(?:^|[.?!;,]\s|\s[-\u2013\u2014]\s)\s*(how much|what|which|when|who|how)\b", q.strip(), re.I):
-        for m in re.finditer(r"\bno (?:(?:separate|additional|extra|such|formal)\s+)?((?:[a-z]+\s+)?[a-z]+)\b", s.lower()):
-            head = m.group(1).split()[-1]
-            if len(head) > 2 and head in words(q):
-                return f"the source says there is {m.group(0)}"
+    return _no_such(q, s)
+
+
+def _no_such(q: str, s: str, whole: bool = False) -> str | None:
+    """"how much is the inspection fee" / "what is the fee" vs "there is no (separate) inspection fee"; also when
+    the question says it before it asks ("I heard pilot OIs get a bigger fee - how much extra is it?"). `whole`:
+    every word of the thing the sentence says there is none of is in the question, not just its head."""
+    if not re.search(r"(?:^|[.?!;,]\s|\s[-\u2013\u2014]\s)\s*(how much|what|which|when|who|how)\b", q.strip(), re.I):
+        return None
+    asked = set(words(q)) | set(re.findall(r"[a-z]+", q.lower()))  # "per-inspection fee": an inspection fee
+    for m in re.finditer(r"\bno (?:(?:separate|additional|extra|such|formal)\s+)?((?:[a-z]+\s+)?[a-z]+)\b", s.lower()):
+        named = m.group(1).split()
+        if len(named[-1]) > 2 and (set(named) <= asked and len(named) == 2 if whole else named[-1] in asked):
+            return f"the source says there is {m.group(0)}"
     return None

@@ -1104,3 +1104,28 @@ def test_no_no_from_a_rule_about_other_people_than_those_asked_about(engine):
     a = engine.ask("can I share the inspection outcome with my union rep?")
     assert not a.answer.startswith(("Yes", "No")), a.answer
     assert engine.ask("can we tell parents the outcome?").answer.startswith("No - ")
+
+
+def test_a_thing_wanted_to_be_seen_that_the_documents_never_mention_is_declined(engine):
+    # "want to see X" acts on X: the DBS certificate is nowhere in the documents, so a passage on how inspection
+    # works answers neither part
+    a = engine.ask("what exactly do inspectors check on the single central record? do they want to see every DBS certificate?")
+    assert not a.answered and a.refusal == "weak_evidence" and "DBS" in a.answer, a.answer
+
+
+def test_a_fee_taken_for_granted_is_refuted_by_the_sentence_that_says_there_is_none(engine):
+    a = engine.ask("as ofsted now pays a per-inspection fee on top of your salary for leaders on the new OI pilot, "
+                   "how should I negotiate with my trust about keeping both payments?")
+    assert not a.answered and a.refusal == "unsupported_premise", a.answer
+    assert "no separate inspection fee" in a.answer, a.answer
+
+
+def test_a_side_named_by_its_chief_inspector_is_heard_in_his_words(engine):
+    a = engine.ask("I'm a head being encouraged to become an OI. how do the union and ofsted's chief inspector differ "
+                   "on whether heads should be doing that?")
+    assert a.answered, a.answer
+    assert "step down from serving as Ofsted inspectors" in a.answer, a.answer
+    # his own words (his speech announcing the pilot), not only the announcement around them
+    speech = ["thousands of you who want to be inspectors", "every leader", "give back to the system", "join us",
+              "more people in the sector"]
+    assert any(s in a.answer for s in speech), a.answer

@@ -80,6 +80,10 @@ def test_yes_no_lead_needs_a_sentence_about_the_question():
         # the fee claimed before the question that asks about it
         ("I heard OIs on the pilot get a bigger inspection fee than normal OIs - how much extra is it per inspection?",
          "Under this new model, there is no separate inspection fee.", {}, "no separate inspection fee"),
+        # further down the ranking, when the question names all of it ("per-inspection fee": an inspection fee)
+        ("as ofsted now pays a per-inspection fee on top of your salary, how should I negotiate with my trust?",
+         "Under this new model, there is no separate inspection fee.", {"near": False}, "no separate inspection fee"),
+        ("how much is the inspection fee?", "There is no separate inspection fee.", {"near": False}, "no separate inspection fee"),
     ],
 )
 def test_contradicted_premises_are_caught(question, sentence, kwargs, fragment):
@@ -94,8 +98,9 @@ def test_contradicted_premises_are_caught(question, sentence, kwargs, fragment):
         ("Is the final feedback meeting compulsory?", "Attendance at the final feedback meeting is voluntary.", {}),
         # "what do I have to do" is a real question, not an asserted obligation
         ("What do I have to do at the final feedback meeting?", "Attendance is voluntary.", {}),
-        # a far-down sentence does not refute, except for the exact "all N" / "M out of N" check
-        ("how much is the inspection fee?", "There is no separate inspection fee.", {"near": False}),
+        # a far-down sentence does not refute, except for the exact "all N" / "M out of N" check, or one that
+        # says there is none of the very thing the question names in full (below)
+        ("how much is the fee?", "There is no separate inspection fee.", {"near": False}),
         # joining vs leaving only counts for the source the question names
         ("Why does Ofsted want heads to become inspectors?", "We urge you to step down as inspectors.", {"named_source": False}),
         # the joining is another source's wish: "the union tells heads to stop inspecting but Ofsted is begging us to sign up"
@@ -292,3 +297,21 @@ def test_a_deputy_or_assistant_head_is_not_the_head():
     assert asked_role_and_action("can an assistant head attend?")[0] == "deputy"
     assert asked_role_and_action("can the lead inspector request a pause?")[0] == "inspector"
     assert asked_role_and_action("can the head request a pause?")[0] == "headteacher"
+
+
+@pytest.mark.parametrize(
+    ("question", "obj"),
+    [
+        # a verb that only leads to the act: "want to see X" acts on X, as "see X" does
+        ("do they want to see every DBS certificate?", ["dbs", "certificate"]),
+        ("do inspectors expect to see lesson plans?", ["lesson", "plans"]),
+        # "every", "each": determiners, not what is acted on
+        ("will they check every staff file?", ["staff", "file"]),
+        # without "to", the verb is the act ("do they want lesson plans?")
+        ("do inspectors want lesson plans?", ["lesson", "plans"]),
+    ],
+)
+def test_the_object_of_the_act_a_question_asks_about(question, obj):
+    from ofsted_assistant.polarity import asked_object
+
+    assert asked_object(question) == obj

@@ -534,6 +534,23 @@ def test_the_sides_a_question_sets_against_each_other(question, sides):
     assert [(set(s.doc_ids), s.claim) for s in question_sides(question, _TITLES)] == sides
 
 
+def test_a_side_named_by_a_person_is_heard_in_their_words():
+    from ofsted_assistant.answer import is_perspective_question, question_sides
+
+    # both named in one breath, one of them a person who speaks for the side: each side takes the topic
+    q = "I'm a head being encouraged to become an OI. how do the union and ofsted's chief inspector differ on whether heads should be doing that?"
+    assert is_perspective_question(q)
+    assert [(set(s.doc_ids), s.claim, s.who) for s in question_sides(q, _TITLES)] == [
+        ({"neu"}, "I'm a head being encouraged to become an OI", None),
+        ({"oi"}, "I'm a head being encouraged to become an OI", "chief inspector"),
+    ]
+    sides = question_sides("the NEU wants heads to quit inspecting, but HMCI says it is part of every leader's journey", _TITLES)
+    assert [s.who for s in sides] == [None, "hmci"]
+    # a side's own answer to another: "what's ofsted's own answer on getting trust back?"
+    sides = question_sides("the union says the only way to rebuild trust is to stop routine inspections. what's ofsted's own answer on getting trust back?", _TITLES)
+    assert [(set(s.doc_ids), s.who) for s in sides] == [({"neu"}, None), ({"oi"}, None)]
+
+
 @pytest.mark.parametrize(
     "question",
     ["how long is a pause?", "what does the union say about banners?",  # one source: nothing to set side by side
