@@ -1566,7 +1566,10 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
                     if len(half_kinds) == 1:
                         named.append((frozenset(d for d, (_, kind) in titles.items() if kind in half_kinds), None, _side_person(half)))
             continue
-        named.append((docs, claim if own else None, _side_person(piece)))
+        # Ofsted named with nothing said of its own ("ofsted is begging us to sign up", "what's Ofsted's pitch?"):
+        # its view is what its chief inspector says for it, where the documents quote him
+        who = _side_person(piece) or ("chief inspector" if kinds == {"official"} and not nouns and not own else None)
+        named.append((docs, claim if own else None, who))
     if len({docs for docs, _, _ in named}) < 2:
         return []
     topic = "; ".join(topical) or perspective_topic(question)
@@ -1594,10 +1597,14 @@ def cover_sides(chosen: list[Candidate], cands: list[Candidate], sides: list[tup
     for side, vec in sides:
         pool = [c for c in cands if c.hit.chunk.doc_id in side.doc_ids]
         theirs = [c for c in pool if c.text.strip() in (voices or {}).get(side.who or "", frozenset())]
-        pool = theirs or pool  # (their own words are what was asked for: a looser bar below)
         if not pool:
             continue
         side_score = part_scorer(side.claim, vec, df, n_docs, expand=False)
+        # their own words are what was asked for (a looser bar), when any speak to it; else the source's best
+        if theirs and side_score(max(theirs, key=side_score)) >= 0.2:
+            pool = theirs
+        else:
+            theirs = []
         best = max(pool, key=side_score)
         best_score = side_score(best)
         if best_score < (0.2 if theirs else 0.3) or best in out or any(_overlaps(best, d) for d in out):

@@ -546,6 +546,9 @@ def test_a_side_named_by_a_person_is_heard_in_their_words():
     ]
     sides = question_sides("the NEU wants heads to quit inspecting, but HMCI says it is part of every leader's journey", _TITLES)
     assert [s.who for s in sides] == [None, "hmci"]
+    # Ofsted named with nothing of its own said: its chief inspector speaks for it
+    sides = question_sides("the union is telling me to quit inspecting but ofsted keep asking for more of us. whats each side actually saying", _TITLES)
+    assert [(set(s.doc_ids), s.who) for s in sides] == [({"neu"}, None), ({"oi"}, "chief inspector")]
     # a side's own answer to another: "what's ofsted's own answer on getting trust back?"
     sides = question_sides("the union says the only way to rebuild trust is to stop routine inspections. what's ofsted's own answer on getting trust back?", _TITLES)
     assert [(set(s.doc_ids), s.who) for s in sides] == [({"neu"}, None), ({"oi"}, None)]
