@@ -1477,21 +1477,38 @@ def part_scorer(text: str, vec: np.ndarray, df: dict[str, int], n_docs: int, exp
     return part_score
 
 
+#: How well a part's best sentence must answer it to take the place of a sentence that answers no part.
+_PART_TAKES_PLACE = 0.45
+_LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-\u2022*])\s")
+
+
 def cover_parts(chosen: list[Candidate], cands: list[Candidate], parts: list[tuple[str, np.ndarray]],
                 df: dict[str, int], n_docs: int, limit: int) -> list[Candidate]:
     """Make sure each part of a multi-part question gets the sentence that answers it best (when one does),
     so "how much notice ... and how long ..." does not come back with two sentences about notice."""
     out = list(chosen)
+    answering: list[Candidate] = [out[0]] if out else []  # sentences that answer a part (and the lead): kept
     for text, vec in parts:
         part_score = part_scorer(text, vec, df, n_docs)
         best = max(cands, key=part_score)
         best_score = part_score(best)
         if best in out or any(_overlaps(best, d) for d in out) or best_score < 0.35:
+            answering += [d for d in out if d is best or _overlaps(best, d)]
             continue
         if any(part_score(d) >= best_score * 0.9 for d in out):
+            answering += [d for d in out if part_score(d) >= best_score * 0.9]
             continue  # already answered by a chosen sentence
-        if len(out) < limit:
-            out.append(best)
+        if len(out) >= limit:
+            # full: a part answered well takes the place of the weakest sentence that answers no part, so "what
+            # did the CST say ...? and what was the NAHT's gripe ...?" is not answered twice over about the CST
+            # (not a kind of source's only say, nor an item of a list; and not for a part that only asks for views)
+            spare = [d for d in out if not any(d is a for a in answering) and not _LIST_ITEM.match(d.text)
+                     and sum(_group(x) == _group(d) for x in out) > 1]
+            if not spare or best_score < _PART_TAKES_PLACE or not topic_terms(text):  # "who thinks what?": no topic
+                continue
+            out.remove(min(spare, key=lambda d: d.score))
+        out.append(best)
+        answering.append(best)
     return out
 
 

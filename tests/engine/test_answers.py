@@ -1129,3 +1129,12 @@ def test_a_side_named_by_its_chief_inspector_is_heard_in_his_words(engine):
     speech = ["thousands of you who want to be inspectors", "every leader", "give back to the system", "join us",
               "more people in the sector"]
     assert any(s in a.answer for s in speech), a.answer
+
+
+def test_each_part_is_answered_even_when_the_first_fills_the_answer(engine):
+    # the first part alone has several close sentences; the second part's answer takes the place of one that
+    # answers no part, instead of being left out
+    a = engine.ask("what did the CST say was more of a priority than inspecting MATs? "
+                   "and what was the NAHT's gripe about the two-day inspections?")
+    assert a.answered, a.answer
+    assert "priority of the moment" in a.answer and "enough time for inspectors" in a.answer, a.answer
