@@ -1479,7 +1479,6 @@ def part_scorer(text: str, vec: np.ndarray, df: dict[str, int], n_docs: int, exp
 
 #: How well a part's best sentence must answer it to take the place of a sentence that answers no part.
 _PART_TAKES_PLACE = 0.45
-_LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-\u2022*])\s")
 
 
 def cover_parts(chosen: list[Candidate], cands: list[Candidate], parts: list[tuple[str, np.ndarray]],
@@ -1502,7 +1501,7 @@ def cover_parts(chosen: list[Candidate], cands: list[Candidate], parts: list[tup
             # full: a part answered well takes the place of the weakest sentence that answers no part, so "what
             # did the CST say ...? and what was the NAHT's gripe ...?" is not answered twice over about the CST
             # (not a kind of source's only say, nor an item of a list; and not for a part that only asks for views)
-            spare = [d for d in out if not any(d is a for a in answering) and not _LIST_ITEM.match(d.text)
+            spare = [d for d in out if not any(d is a for a in answering) and not _LIST_ITEM.match(d.text.lstrip())
                      and sum(_group(x) == _group(d) for x in out) > 1]
             if not spare or best_score < _PART_TAKES_PLACE or not topic_terms(text):  # "who thinks what?": no topic
                 continue

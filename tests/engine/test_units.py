@@ -1498,3 +1498,12 @@ def test_the_stemmer_joins_short_plurals_but_not_news_and_new():
 
 def test_nurseries_are_early_years_to_the_documents():
     assert "early years" in expand_query("is our nursery in the pilot?")
+
+
+def test_a_list_read_as_one_sentence_splits_into_its_items():
+    # (one pattern, used both to judge a list's items and to keep list items in a multi-part answer)
+    from ofsted_assistant.answer import _LIST_ITEM
+
+    text = "Specifically, it may be wise to focus on: 1. Identifying where your school sits 2. Considering the two days"
+    assert len(_LIST_ITEM.split(text)) == 3
+    assert _LIST_ITEM.match("1. Identifying where your school sits") and not _LIST_ITEM.match("In 2024. Ofsted")
