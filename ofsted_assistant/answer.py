@@ -1602,17 +1602,18 @@ def _side_person(piece: str) -> str | None:
 
 
 def cover_sides(chosen: list[Candidate], cands: list[Candidate], sides: list[tuple[Side, np.ndarray]],
-                df: dict[str, int], n_docs: int, voices: dict[str, frozenset[str]] | None = None) -> list[Candidate]:
+                df: dict[str, int], n_docs: int, voices: dict[str, dict[str, bool]] | None = None) -> list[Candidate]:
     """Each side a question sets beside another gets its own say: the sentence of that source that answers what
     the question says it says ("HMCI says loads of people want to be inspectors" -> "I know there are thousands
     of you who want to be inspectors."), unless a chosen sentence of that source already does. A side named by a
-    person (`Side.who`) is heard in their own words when the documents give any (`voices`: the sentences that
-    are each such person's words): "how do the union and Ofsted's chief inspector differ?" wants his view, not
-    the announcement around it."""
+    person (`Side.who`) is heard in their own words when the documents give any (`voices`: each such person's
+    `speaker_window`, whose sentences marked True are their words): "how do the union and Ofsted's chief
+    inspector differ?" wants his view, not the announcement around it."""
     out = list(chosen)
     for side, vec in sides:
         pool = [c for c in cands if c.hit.chunk.doc_id in side.doc_ids]
-        theirs = [c for c in pool if c.text.strip() in (voices or {}).get(side.who or "", frozenset())]
+        window = (voices or {}).get(side.who or "", {})
+        theirs = [c for c in pool if window.get(c.text.strip())]
         if not pool:
             continue
         side_score = part_scorer(side.claim, vec, df, n_docs, expand=False)

@@ -416,16 +416,18 @@ class Engine:
             # searched for what the question says it says
             sides = question_sides(focus, self.titles)
             side_vecs = self.embedder.encode([expand_query(side.claim) for side in sides]) if sides else []
-            voices: dict[str, frozenset[str]] = {}
+            voices: dict[str, dict[str, bool]] = {}
             for side, vec in zip(sides, side_vecs):
                 docs = tuple(sorted(side.doc_ids & set(filters.doc_ids) if filters and filters.doc_ids else side.doc_ids))
-                if docs:
-                    _add_new(hits, self.retriever.search(side.claim, replace(filters or Filters(), doc_ids=docs), qvec=vec, top_k=2))
+                if not docs:
+                    continue
+                scoped = replace(filters or Filters(), doc_ids=docs)
+                _add_new(hits, self.retriever.search(side.claim, scoped, qvec=vec, top_k=2))
                 # ... and a side named by a person ("Ofsted's chief inspector") in the passages giving their words
                 window = self._speaker_window(side.who) if side.who else {}
-                if window and docs:
-                    voices[side.who] = frozenset(text.strip() for text, own in window.items() if own)
-                    _add_new(hits, self._speaker_passages(window, side.claim, replace(filters or Filters(), doc_ids=docs), vec, top_k=2))
+                if window:
+                    voices[side.who] = window
+                    _add_new(hits, self._speaker_passages(window, side.claim, scoped, vec, top_k=2))
             # "what did Ofsted announce in Dec 2024 and then in March 2026?": each date asked about is searched
             # for in the documents of that date (by their date or title), with the part of the question that names it
             dated = [(query, vec, self._dated_docs(when, filters)) for when, query, vec in
