@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .guard import looks_like_instructions
-from .polarity import OBLIGATION, OPTIONAL, YES_NO_START, act_position, asked_object, asked_role_and_action, existence, mentions_role, polarity, ROLES, restricting_phrases, role_is_subject
+from .polarity import OBLIGATION, OPTIONAL, PERSON_WORDS, YES_NO_START, act_position, asked_object, asked_role_and_action, existence, mentions_role, polarity, ROLES, restricting_phrases, role_is_subject
 from .retrieval import ABBREVIATIONS, GLOSSARY, ORGANISATIONS, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents, text_terms
 from .spelling import english_zipf
 from .text import MONTHS, MONTHS_SHORT, STOPWORDS, content_terms, date_mentions, dates, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
@@ -91,8 +91,10 @@ def person_named(text: str) -> str | None:
 
 
 _SPEECH = frozenset("spoke speaks said says warned told gave testified speaking".split())
-_ANY_ONE = frozenset("person guy man woman bloke lady".split())  # "who was the person ...?" names no role
+_ANY_ONE = PERSON_WORDS  # "who was the person ...?" names no role
 _SAYING = re.compile(rf"\b(?:{_SAYING_VERBS}|pointed out)\b|:\s*[\u201c\"]", re.I)
+#: A sentence that goes on with what the person last named said: "He said policymakers needed ...", "She also warned".
+_SAID_AGAIN = re.compile(rf"^\W*(?:he|she)\s+(?:\w+\s+)?(?:{_SAYING_VERBS}|talked|spoke|pointed)\b", re.I)
 
 
 def names_who_was_asked(question: str, text: str) -> bool:
@@ -1042,7 +1044,8 @@ _PERSPECTIVE = re.compile(
     r"\b(compared (to|with)|each say|both say|who thinks|what do .{1,40} and .{1,40} (say|think)|"
     r"what (?:does|do|did) (?:the )?[\w' -]{2,30}? (?:think|make of)|"
     r"(?:how|where|in what ways?) (?:do|does|did) .{1,60}? differ|"
-    r"agree|disagree|views?|opinions?|perspectives?|"
+    r"agree|disagree|views?|opinions?|perspectives?|stances?|pitch|each side|both sides|either side|"
+    r"(?:opposite|different|conflicting|contradictory|mixed) (?:things|messages|signals|lines)|"
     r"critics?|criticis\w*|controvers\w*|buy that|good idea|the other side|for and against|pros and cons)\b",
     re.I,
 )
@@ -1050,7 +1053,7 @@ _PERSPECTIVE = re.compile(
 
 _AUTHORITY_NAMES = {
     "official": r"\bofsted\s+(say|says|said|think|claim|claims|and|or|vs\.?|versus)\b|\b(and|or|vs\.?|versus)\s+ofsted\b|"
-    r"\bofsted's (view|position)|\bhmci\b|\bofficial(ly)?\b",
+    r"\bofsted's (view|position|pitch|line|stance|take|answer|response|side)|\bhmci\b|\bofficial(ly)?\b",
     "union": r"\b(union|unions|neu|naht)\b",
     "news": r"\b(news|schools week|press|mps|reports?ed|journalists?)\b",
     "commentary": r"\b(summary|tt education|commentary|blog)\b",
@@ -1307,9 +1310,13 @@ def speaker_window(ways: list[frozenset[str]], documents: list[list[tuple[str, f
                 continue
             out[named] = out.get(named, False) or bool(_SAYING.search(named))
             quoting = False  # inside their quotation, which may run on over paragraphs ("“I'm really excited ...")
-            for j, (text, _) in enumerate(sents[i + 1 :]):
-                if j >= after and not quoting and not text.lstrip().startswith("\u201c"):
+            since = 0  # sentences since they were last named, or spoken of as saying more ("He said policymakers ...")
+            for text, _ in sents[i + 1 :]:
+                if _SAID_AGAIN.match(text):
+                    since = 0
+                elif since >= after and not quoting and not text.lstrip().startswith("\u201c"):
                     break
+                since += 1
                 opens, closes = text.count("\u201c"), text.count("\u201d")
                 out[text] = out.get(text, False) or quoting or opens > 0
                 quoting = (quoting or opens > closes) and not closes > opens
@@ -1516,7 +1523,7 @@ _DOC_NOUNS = frozenset({"handbook", "guidance", "article", "announcement", "blog
 #: How a question reports or asks what a source says ("the union is telling us to ...", "ofsted makes out ...").
 _SIDE_VERB = (r"(?:says?|said|saying|claims?|claimed|claiming|reckons?|thinks?|insists?|argues?|admits?|wants?|wanted|warns?|warned|"
               r"told|tells?|telling|keeps?\s+(?:on\s+)?(?:saying|asking|telling|going on)|makes?\s+out|urges?|urging|calls?\s+for|called\s+for|"
-              r"line|position|view|stance|answer|response|reply|is\s+asking|are\s+asking)")
+              r"line|position|view|stance|pitch|answer|response|reply|is\s+asking|are\s+asking)")
 _OFFICIAL_SIDE = re.compile(
     rf"\b(?:ofsted|hmci|chief inspector)(?:'s)?\s+(?:[\w']+\s+){{0,2}}?{_SIDE_VERB}\b"
     # "Ofsted is now actively trying to recruit serving heads": what Ofsted sets out to do, which its own words say
@@ -1530,9 +1537,9 @@ _SIDE_SPLIT = re.compile(r"[?;!]+|\.\s|\s[-\u2013\u2014]\s|,\s+|\s+(?:but|wherea
 _ASKER_LEAD = re.compile(r"^(?:(?:but|and|whereas|while|yet|however|so)\s+)?(?:(?:i|we)(?:'ve| have)?\s+(?:heard|read|seen)\s+(?:that\s+)?|apparently,?\s+)?", re.I)
 #: Words that frame a side ("I've seen the union's line on it", "did anyone raise that"), not what it is about.
 _FRAMING = frozenset(content_terms(
-    "seen see heard read line exactly actually each side sides anyone raise raised mention mentioned bloke guy man woman "
-    "lady person people keep keeps asking telling doc thing stuff go going on about"
-)) | frozenset(content_terms(" ".join(_DOC_NOUNS)))
+    "seen see heard read line exactly actually each side sides anyone raise raised mention mentioned "
+    "people keep keeps asking telling doc thing stuff go going on about"
+)) | frozenset(content_terms(" ".join(_DOC_NOUNS | PERSON_WORDS)))
 
 
 @dataclass(frozen=True)
@@ -1547,6 +1554,10 @@ class Side:
 
 #: A side named by a person who speaks for it: the chief inspector, or someone by name ("Martyn Oliver says ...").
 _SIDE_TITLE = re.compile(r"\b(?P<title>chief inspector|hmci)\b", re.I)
+#: What two sources are said to differ on: "... saying opposite things about serving leaders inspecting".
+_ABOUT_TAIL = re.compile(r"\b(?:about|on|over|regarding)\s+(?P<topic>.+)$", re.I)
+#: A half of "the union and Ofsted ..." that is Ofsted's.
+_OFSTED_FIRST = re.compile(r"\W*(?:the\s+)?ofsted\b", re.I)
 _SIDE_NAME = re.compile(r"\b(?=(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)\b)")
 
 
@@ -1575,14 +1586,21 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
                 topical.append(piece)
             # ... unless one is a person who speaks for their side ("how do the union and Ofsted's chief inspector
             # differ on ...?"): each is heard on the question's topic, the person in their own words
-            halves = re.split(r"\s+(?:and|or|vs\.?|versus)\s+", piece, maxsplit=1) if _side_person(piece) else []
-            if len(halves) == 2:
-                for half in halves:
-                    half_kinds = named_authorities(half) | ({"official"} if _SIDE_TITLE.search(half) else set())
-                    if len(half_kinds) == 1:
-                        named.append((frozenset(d for d, (_, kind) in titles.items() if kind in half_kinds), None, _side_person(half)))
+            # ... and so is each of two kinds of source named together ("the union and Ofsted seem to be saying
+            # opposite things about ...")
+            halves = re.split(r"\s+(?:and|or|vs\.?|versus)\s+", piece, maxsplit=1) if len(kinds) > 1 or _side_person(piece) else []
+            half_kinds = [named_authorities(half) | ({"official"} if _SIDE_TITLE.search(half) or ("official" in kinds and _OFSTED_FIRST.match(half)) else set())
+                          for half in halves]
+            if len(halves) == 2 and all(len(k) == 1 for k in half_kinds) and half_kinds[0] != half_kinds[1]:
+                # what they differ on, when the piece says ("... saying opposite things about serving leaders inspecting")
+                # (after the context the asker gave: "I'm a head being encouraged to become an OI. how do ... differ on
+                # whether heads should be doing that?")
+                about = (m := _ABOUT_TAIL.search(halves[1])) and [t for t in topic_terms(m.group("topic")) if t not in _FRAMING] and m.group("topic")
+                claim = "; ".join([*topical, about]) if about else None
+                for half, k in zip(halves, half_kinds):
+                    named.append((frozenset(d for d, (_, kind) in titles.items() if kind in k), claim, _side_person(half)))
             continue
-        # Ofsted named with nothing said of its own ("ofsted is begging us to sign up", "what's Ofsted's pitch?"):
+        # Ofsted named with nothing said of its own ("ofsted keep asking for more of us", "what's Ofsted's pitch?"):
         # its view is what its chief inspector says for it, where the documents quote him
         who = _side_person(piece) or ("chief inspector" if kinds == {"official"} and not nouns and not own else None)
         named.append((docs, claim if own else None, who))

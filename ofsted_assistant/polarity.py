@@ -99,6 +99,9 @@ _MODALS = frozenset("can could may might must should shall will would do does di
 _PRONOUNS = frozenset("i we you they he she it someone anyone somebody anybody".split())
 _AUX = frozenset("be been allowed able permitted expected required obliged entitled to have has need needs actually just still also really".split())
 _DETERMINERS = frozenset("the a an our my your their any all other every each".split())
+#: Words that name a person but no role ("the CST bloke", "who was the person from the NAHT ...?"): part of a
+#: subject, never the act asked about.
+PERSON_WORDS = frozenset("person guy man woman bloke lady chap fella".split())
 #: Verbs that only lead to the act they take ("do they want to see ...": the act is seeing).
 _CATENATIVE = frozenset("want wants wanting wish wishes expect expects expecting plan plans planning going try tries hope hopes like intend intends".split())
 _PREPOSITIONS = frozenset("from in on at of with through for within under".split())
@@ -126,7 +129,10 @@ def _subject_end(rest: list[str]) -> int:
     for j in range(i + 1, min(i + 4, len(rest))):
         if rest[j] in _SUBJECT_ENDS or rest[j + 1 : j + 2] and rest[j + 1] in _AFTER_VERB:
             return j  # "be / get ...", or a word followed by "to / the / for ...": the verb ("trust CEO come to")
-    return i + 1 if i + 1 < len(rest) else 0
+    k = i + 1
+    while k < len(rest) - 1 and rest[k] in PERSON_WORDS:  # "the CST bloke think ...": the person is the subject's
+        k += 1
+    return k if k < len(rest) else 0
 
 
 def _role(word: str) -> str | None:

@@ -169,6 +169,11 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:poor|poorer|poorest|deprived|low[- ]income|hard[- ]up|struggling) (?:kids|pupils|children|families|students|backgrounds?)\b|"
          r"\bfree school meals\b|\bfsm\b|\bfrom poverty\b", "disadvantaged pupil premium"),
         (r"\b(?:social media|facebook|twitter|instagram|tiktok|our website|the website|school website|online|newsletter)\b", "public make public"),
+        # "what if a trust just doesn't agree with the inspectors?": disagreeing
+        (r"\b(?:doesn'?t|don'?t|didn'?t|does not|do not|did not|won'?t|not) (?:\w+ )?agree\b", "disagree"),
+        # "the 'Outstanding' sign by the gate and our headed paper": where a school shows its grade
+        (r"\b(?:headed (?:note)?paper|letterheads?|notepaper|stationery|signage|signboards?|hoardings?)\b"
+         r"|\b(?:the|a|our|their|big|school|front|gate)\s+signs?\b(?!\s+(?:up|off|in|on)\b)", "banners gates letter heads"),
     ]
 ]
 

@@ -210,6 +210,9 @@ def test_asked_role_and_action():
     assert asked_role_and_action("Can the school refuse to let inspectors in?") == (None, "refus")
     assert asked_role_and_action("Can our trust CEO come to the end-of-day meetings?") == (None, "come")
     assert asked_role_and_action("Can the final feedback meeting be recorded?") == (None, "record")
+    # a word for a person is part of the subject, not the act
+    assert asked_role_and_action("did the CST bloke think it'd be hard to recruit?") == (None, "think")
+    assert asked_role_and_action("did the NAHT guy say notice was too short?") == (None, "say")
     # "get <thing> <done>": what is done is the act, not the thing
     assert asked_role_and_action("Can a school get its grade changed after a complaint?") == (None, "chang")
     assert not mentions_role("Headteachers can request a pause", "teacher")

@@ -225,6 +225,12 @@ def test_expand_query_glossary():
     assert "parents" in expand_query("any worry about mums and dads getting mixed messages?")
     assert "judgments" in expand_query("separate verdicts for the academy and the trust")
     assert "grading" in expand_query("should we still mention our Ofsted rating?")
+    # where a school shows its grade, and not agreeing
+    assert "letter heads" in expand_query("it's still on our headed paper and the big sign by the gate")
+    assert "banners" in expand_query("the sign out front still says outstanding")
+    assert "banners" not in expand_query("should heads sign up to be inspectors?")  # signing up is not a sign
+    assert "disagree" in expand_query("what if a trust just doesnt agree with the inspectors?")
+    assert "disagree" not in expand_query("does the union agree?")
 
 
 def test_prompts_load_and_are_checked(tmp_path):
@@ -537,12 +543,13 @@ def test_the_sides_a_question_sets_against_each_other(question, sides):
 def test_a_side_named_by_a_person_is_heard_in_their_words():
     from ofsted_assistant.answer import is_perspective_question, question_sides
 
-    # both named in one breath, one of them a person who speaks for the side: each side takes the topic
+    # both named in one breath, one of them a person who speaks for the side: each side takes what they differ on,
+    # after the context the asker gave
     q = "I'm a head being encouraged to become an OI. how do the union and ofsted's chief inspector differ on whether heads should be doing that?"
     assert is_perspective_question(q)
     assert [(set(s.doc_ids), s.claim, s.who) for s in question_sides(q, _TITLES)] == [
-        ({"neu"}, "I'm a head being encouraged to become an OI", None),
-        ({"oi"}, "I'm a head being encouraged to become an OI", "chief inspector"),
+        ({"neu"}, "I'm a head being encouraged to become an OI; whether heads should be doing that", None),
+        ({"oi"}, "I'm a head being encouraged to become an OI; whether heads should be doing that", "chief inspector"),
     ]
     sides = question_sides("the NEU wants heads to quit inspecting, but HMCI says it is part of every leader's journey", _TITLES)
     assert [s.who for s in sides] == [None, "hmci"]
@@ -552,6 +559,36 @@ def test_a_side_named_by_a_person_is_heard_in_their_words():
     # a side's own answer to another: "what's ofsted's own answer on getting trust back?"
     sides = question_sides("the union says the only way to rebuild trust is to stop routine inspections. what's ofsted's own answer on getting trust back?", _TITLES)
     assert [(set(s.doc_ids), s.who) for s in sides] == [({"neu"}, None), ({"oi"}, None)]
+
+
+def test_two_kinds_of_source_named_together_are_each_a_side():
+    from ofsted_assistant.answer import is_perspective_question, question_sides
+
+    # "the union and Ofsted ... saying opposite things about X": each is heard on X (there is no person to hear)
+    q = ("I'm a deputy in a MAT and we've been asked to put people forward for the OI pilot. The union and Ofsted seem to "
+         "be saying opposite things about serving leaders inspecting - what's each side's line?")
+    assert is_perspective_question(q)
+    assert [(set(s.doc_ids), s.claim, s.who) for s in question_sides(q, _TITLES)] == [
+        ({"neu"}, "I'm a deputy in a MAT and we've been asked to put people forward for the OI pilot; serving leaders inspecting", None),
+        ({"oi"}, "I'm a deputy in a MAT and we've been asked to put people forward for the OI pilot; serving leaders inspecting", None),
+    ]
+    # "Ofsted's pitch" names Ofsted's side as "Ofsted's view" does; with nothing of its own, its chief inspector speaks for it
+    q = "Our trust wants our head to train as an inspector. What's Ofsted's pitch on that, and what do the unions say about heads doing it?"
+    assert is_perspective_question(q)
+    assert [(set(s.doc_ids), s.who) for s in question_sides(q, _TITLES)] == [({"oi"}, "chief inspector"), ({"neu"}, None)]
+    # two sources of the same kind, or one named twice, are not two sides
+    assert question_sides("what do the NEU and the NAHT say about the pause?", _TITLES) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which sources disagree?", "what's each side's line on OIs?", "the union and Ofsted are saying opposite things about it",
+     "what's Ofsted's pitch to heads?", "what's the NEU's stance?"],
+)
+def test_asking_for_each_side_or_a_stance_is_a_perspective_question(question):
+    from ofsted_assistant.answer import is_perspective_question
+
+    assert is_perspective_question(question)
 
 
 @pytest.mark.parametrize(
@@ -1462,6 +1499,23 @@ def test_a_speakers_window_runs_on_while_they_are_quoted():
     window = speaker_window([frozenset(content_terms("oliver"))], doc, after=1)
     assert window[sents[0]] and window[sents[1]] and window[sents[4]]  # his words, to the closing quote mark
     assert sents[5] not in window
+
+
+def test_a_speakers_window_runs_on_while_he_is_said_to_say_more():
+    from ofsted_assistant.answer import speaker_window
+    from ofsted_assistant.text import content_terms
+
+    sents = ["Rollett agreed they were inevitable.", "There are huge risks with that.", "He said policymakers needed to be thoughtful.",
+             "Leaders carrying grab bags", "In recruiting trust leaders, \u201cthere are practical things about salaries\u201d.",
+             "The committee also heard from others.", "Heads carry bags."]
+    doc = [[(t, frozenset(content_terms(t))) for t in sents]]
+    window = speaker_window([frozenset(content_terms("rollett"))], doc, after=3)
+    assert window[sents[4]]  # two sentences after "He said ...", which goes on with what he said
+    assert sents[6] not in window
+    # without "He said", the window ends `after` sentences after his name
+    plain = [t.replace("He said policymakers", "Policymakers") for t in sents]
+    window = speaker_window([frozenset(content_terms("rollett"))], [[(t, frozenset(content_terms(t))) for t in plain]], after=3)
+    assert plain[4] not in window
 
 
 def test_a_not_is_said_of_every_act_its_clause_joins():
