@@ -239,7 +239,8 @@ def question_kind(question: str) -> str:
         return "pay"
     if re.search(r"\bhow (?:often|frequently|regularly)\b|\bhow many times (?:a|an|per|each|every)\b", q):
         return "frequency"
-    if re.search(r"\bhow many\b|\bhow much\b|\bwhat number\b", q):
+    # (and "what attendance % do we need?", "what percentage of ...?": a figure)
+    if re.search(r"\bhow many\b|\bhow much\b|\bwhat number\b|\bwhat (?:[\w-]+ ){0,2}?(?:%|percent(?:age)?\b|per cent\b|proportion\b)", q):
         return "count"
     if _ASKS_PERSON.search(q):
         return "person"

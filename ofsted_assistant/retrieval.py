@@ -135,8 +135,8 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:start|starts|trigger|triggers|call|calls)\s+(?:a |one |the )?(?:pause|halt)\b|\bwho can (?:actually )?start\b", "initiate request"),
         (r"\b(?:up to now|so far|getting on|progress)\b", "currently so far progress"),
         # "is that a one off or will there be more?": a series, regular ones
-        (r"\bone[- ]offs?\b|\bmore of (?:them|these|those)\b|\b(?:another|a second|a next) one\b|\bwill there be (?:more|another|others)\b",
-         "series regular further"),
+        (r"\bone[- ]offs?\b|\bmore of (?:them|these|those)\b|\b(?:another|a second|a next) one\b|\bwill there be (?:more|another|others)\b"
+         r"|\bkeep (?:on )?(?:putting (?:\w+ )?out|publishing|releasing|producing|issuing|bringing out)\b", "series regular further continue"),
         (r"\b(?:warning|heads[- ]up)\b", "notice notification"),
         (r"\b(?:one|single|1)[- ]word\b", "headline graded judgments grades report cards"),
         (r"\b(?:who (?:do|can|should) (?:i|we) (?:call|ring|phone|contact|speak to|talk to)|get hold of|phone number)\b", "contact number phone"),
@@ -169,6 +169,8 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:poor|poorer|poorest|deprived|low[- ]income|hard[- ]up|struggling) (?:kids|pupils|children|families|students|backgrounds?)\b|"
          r"\bfree school meals\b|\bfsm\b|\bfrom poverty\b", "disadvantaged pupil premium"),
         (r"\b(?:social media|facebook|twitter|instagram|tiktok|our website|the website|school website|online|newsletter)\b", "public make public"),
+        # "is Ofsted planning the same thing for early years?": a similar approach
+        (r"\b(?:the )?same (?:thing|approach|scheme|model|idea|set-?up|system)\b|\bsomething (?:similar|like (?:it|that|this))\b", "similar approach"),
         # "what if a trust just doesn't agree with the inspectors?": disagreeing
         (r"\b(?:doesn'?t|don'?t|didn'?t|does not|do not|did not|won'?t|not) (?:\w+ )?agree\b", "disagree"),
         # "the 'Outstanding' sign by the gate and our headed paper": where a school shows its grade

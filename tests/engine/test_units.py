@@ -178,6 +178,11 @@ def test_question_kinds_and_leads():
     assert lead_for("When are the trials?", announced) == ""
     assert lead_for("When did Ofsted announce the trials?", announced).startswith("On 19 December 2024")
     assert question_kind("How many Big Listen actions are done?") == "count"
+    # a percentage or proportion asked for is a figure, as "how many" is
+    assert question_kind("what attendance % do we need to be graded secure?") == "count"
+    assert question_kind("what percentage of the actions are done?") == "count"
+    assert question_kind("what proportion of inspectors are serving leaders?") == "count"
+    assert question_kind("what's in the report?") == "open"
     assert question_kind("how many working days can a pause last?") == "duration"  # "Up to 5 working days", not "5"
     assert question_kind("What is the lead inspector's salary?") == "money"
     assert question_kind("how long do we have to ask for a deferral?") == "time"  # until when
@@ -231,6 +236,9 @@ def test_expand_query_glossary():
     assert "banners" not in expand_query("should heads sign up to be inspectors?")  # signing up is not a sign
     assert "disagree" in expand_query("what if a trust just doesnt agree with the inspectors?")
     assert "disagree" not in expand_query("does the union agree?")
+    # "the same thing" elsewhere is a similar approach; "keep putting them out" is a series
+    assert "similar approach" in expand_query("is Ofsted planning the same thing for early years?")
+    assert "series" in expand_query("is Ofsted going to keep putting out these monitoring reports?")
 
 
 def test_prompts_load_and_are_checked(tmp_path):
