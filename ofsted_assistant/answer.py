@@ -1046,6 +1046,7 @@ _PERSPECTIVE = re.compile(
     r"what (?:does|do|did) (?:the )?[\w' -]{2,30}? (?:think|make of)|"
     r"(?:how|where|in what ways?) (?:do|does|did) .{1,60}? differ|"
     r"agree|disagree|views?|opinions?|perspectives?|stances?|pitch|each side|both sides|either side|"
+    r"(?:each|both) (?:of them )?(?:think|thinks|say|says|see|sees|want|wants|propose|proposes|suggest|suggests)|"
     r"(?:opposite|different|conflicting|contradictory|mixed) (?:things|messages|signals|lines)|"
     r"critics?|criticis\w*|controvers\w*|buy that|good idea|the other side|for and against|pros and cons)\b",
     re.I,
@@ -1525,13 +1526,14 @@ _DOC_NOUNS = frozenset({"handbook", "guidance", "article", "announcement", "blog
 _SIDE_VERB = (r"(?:says?|said|saying|claims?|claimed|claiming|reckons?|thinks?|insists?|argues?|admits?|wants?|wanted|warns?|warned|"
               r"told|tells?|telling|keeps?\s+(?:on\s+)?(?:saying|asking|telling|going on)|makes?\s+out|urges?|urging|calls?\s+for|called\s+for|"
               r"line|position|view|stance|pitch|answer|response|reply|is\s+asking|are\s+asking)")
-_OFFICIAL_SIDE = re.compile(
-    rf"\b(?:ofsted|hmci|chief inspector)(?:'s)?\s+(?:[\w']+\s+){{0,2}}?{_SIDE_VERB}\b"
-    # "Ofsted is now actively trying to recruit serving heads": what Ofsted sets out to do, which its own words say
-    r"|\b(?:ofsted|hmci|chief inspector)(?:'s|\s+(?:is|are|has been|have been|was))\s+(?:now\s+|actively\s+|really\s+|apparently\s+|also\s+)*"
+#: "Ofsted is now actively trying to recruit serving heads", "ofsted is begging us to sign up": what Ofsted sets out
+#: to do, which its own words (its chief inspector's) say
+_OFFICIAL_WANTS = re.compile(
+    r"\b(?:ofsted|hmci|chief inspector)(?:'s|\s+(?:is|are|has been|have been|was))\s+(?:now\s+|actively\s+|really\s+|apparently\s+|also\s+)*"
     r"(?:trying|looking|planning|aiming|hoping|wanting|keen|desperate|recruiting|encouraging|pushing|asking|inviting|calling|"
-    r"begging|pleading|appealing|urging)\b",
-    re.I)
+    r"begging|pleading|appealing|urging)\b", re.I)
+_OFFICIAL_SIDE = re.compile(
+    rf"\b(?:ofsted|hmci|chief inspector)(?:'s)?\s+(?:[\w']+\s+){{0,2}}?{_SIDE_VERB}\b|{_OFFICIAL_WANTS.pattern}", re.I)
 _SIDE_LEAD = re.compile(rf"^(?P<who>.{{0,50}}?)\b{_SIDE_VERB}\b(?:\s+(?:mps|us|me|them|heads|leaders|schools))?(?:\s+that)?\s*", re.I)
 _SIDE_SPLIT = re.compile(r"[?;!]+|\.\s|\s[-\u2013\u2014]\s|,\s+|\s+(?:but|whereas|while|yet|however)\s+", re.I)
 #: What the asker puts before a side: a joining word, or their own hearing of it.
@@ -1558,7 +1560,7 @@ _SIDE_TITLE = re.compile(r"\b(?P<title>chief inspector|hmci)\b", re.I)
 #: What two sources are said to differ on: "... saying opposite things about serving leaders inspecting".
 _ABOUT_TAIL = re.compile(r"\b(?:about|on|over|regarding)\s+(?P<topic>.+)$", re.I)
 #: A half of "the union and Ofsted ..." that is Ofsted's.
-_OFSTED_FIRST = re.compile(r"\W*(?:the\s+)?ofsted\b", re.I)
+_OFSTED_FIRST = re.compile(r"\W*(?:both\s+|either\s+)?(?:the\s+)?ofsted\b", re.I)
 _SIDE_NAME = re.compile(r"\b(?=(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)\b)")
 
 
@@ -1601,9 +1603,10 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
                 for half, k in zip(halves, half_kinds):
                     named.append((frozenset(d for d, (_, kind) in titles.items() if kind in k), claim, _side_person(half)))
             continue
-        # Ofsted named with nothing said of its own ("ofsted keep asking for more of us", "what's Ofsted's pitch?"):
-        # its view is what its chief inspector says for it, where the documents quote him
-        who = _side_person(piece) or ("chief inspector" if kinds == {"official"} and not nouns and not own else None)
+        # Ofsted named with nothing said of its own ("ofsted keep asking for more of us", "what's Ofsted's pitch?"), or
+        # with what it sets out to do ("ofsted is begging us to sign up"): its view is what its chief inspector says
+        # for it, where the documents quote him
+        who = _side_person(piece) or ("chief inspector" if kinds == {"official"} and not nouns and (not own or _OFFICIAL_WANTS.search(piece)) else None)
         named.append((docs, claim if own else None, who))
     if len({docs for docs, _, _ in named}) < 2:
         return []
@@ -1637,18 +1640,26 @@ def cover_sides(chosen: list[Candidate], cands: list[Candidate], sides: list[tup
             continue
         side_score = part_scorer(side.claim, vec, df, n_docs, expand=False)
         # their own words are what was asked for (a looser bar), when any speak to it; else the source's best
-        if theirs and side_score(max(theirs, key=side_score)) >= 0.2:
+        if theirs and side_score(max(theirs, key=side_score)) >= _THEIR_WORDS:
             pool = theirs
         else:
             theirs = []
         best = max(pool, key=side_score)
         best_score = side_score(best)
-        if best_score < (0.2 if theirs else 0.3) or best in out or any(_overlaps(best, d) for d in out):
+        if best_score < (_THEIR_WORDS if theirs else 0.3) or best in out or any(_overlaps(best, d) for d in out):
             continue
         if any(side_score(d) >= best_score - 0.01 for d in out if d in pool or (d.hit.chunk.doc_id in side.doc_ids and not theirs)):
             continue  # as good a sentence of that source is there already
         out.append(best)
+        if theirs:  # ... and the rest of what they say in that paragraph, which is their case ("... So join us.")
+            out.extend(d for d in with_quoted_words(cands, [best], more=_THEIR_PARAGRAPH)[1:] if d not in out and not any(_overlaps(d, e) for e in out))
     return with_antecedents(cands, out)
+
+
+#: How well a person's own words must speak to their side to be chosen for it, and how many more sentences of
+#: their paragraph follow.
+_THEIR_WORDS = 0.15
+_THEIR_PARAGRAPH = 4
 
 
 def max_sentences_for(question: str, default: int) -> int:

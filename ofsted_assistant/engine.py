@@ -93,6 +93,9 @@ class Answer:
 
 #: Evidence at or above this but under the refusal threshold: the nearest passage is shown with the refusal.
 NEAR_EVIDENCE = 0.36
+#: How close to the best sentence one from a source a perspective question does not set beside the others must
+#: score to be kept.
+OTHER_SOURCE = 0.9
 SPEAKER_BONUS = 0.1  # a sentence giving the words of the person a question asks about (`Engine._favour_speaker`)
 #: A question of at least this many words is long enough to carry context around what it asks ("results came
 #: thru and our head is in pieces, she wants to tell her husband ... is she going to get in bother for that?").
@@ -471,6 +474,11 @@ class Engine:
                 chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, max_sentences + 1)
             if sides:
                 chosen = cover_sides(chosen, cands, list(zip(sides, side_vecs)), self.df, self.n_chunks, voices)
+                if answer.perspectives_asked:  # "what's each side saying?": the sides it names, and another source
+                    # only when it answers nearly as well as the best (not a line of the handbook summary that happened to come close)
+                    named_docs = set().union(*(side.doc_ids for side in sides))
+                    top = max(c.score for c in chosen)
+                    chosen = [c for c in chosen if c.hit.chunk.doc_id in named_docs or c.score >= OTHER_SOURCE * top] or chosen
             if chosen and asked_for and not topic_terms(perspective_topic(focus)):  # "what does the union think of Ofsted?"
                 chosen = lead_with(self._opening(lambda c: c.meta.authority in asked_for and (not filters or filters.accepts(c))),
                                    chosen, max_sentences + 1)

@@ -1138,6 +1138,24 @@ def test_a_side_named_by_its_chief_inspector_is_heard_in_his_words(engine):
     assert any(s in a.answer for s in speech), a.answer
 
 
+def test_ofsted_setting_out_to_recruit_is_heard_in_its_chief_inspectors_speech(engine):
+    # "ofsted is begging us to sign up": what Ofsted sets out to do is what its chief inspector's speech says, and his
+    # case is the rest of his paragraph, not its first line alone
+    a = engine.ask("the union is telling heads to stop inspecting but ofsted is begging us to sign up. what's each side actually saying?")
+    assert a.answered and a.perspectives_asked, a.answer
+    assert "step down from serving as Ofsted inspectors" in a.answer, a.answer
+    assert "give back to the system" in a.answer and "every leader\u2019s journey" in a.answer, a.answer
+    # a source the question does not set beside the others is left out unless it answers nearly as well as the best
+    assert "pre-inspection calls" not in a.answer and "Headteachers can request a pause" not in a.answer, a.answer
+
+
+def test_two_sources_named_together_are_each_heard_on_what_they_differ_on(engine):
+    a = engine.ask("Both Ofsted and the NEU talk about rebuilding the profession's trust in inspection. "
+                   "How does each of them think that should happen?")
+    assert a.answered and a.perspectives_asked, a.answer
+    assert "immediate pause" in a.answer and "willing to listen" in a.answer, a.answer
+
+
 def test_each_part_is_answered_even_when_the_first_fills_the_answer(engine):
     # the first part alone has several close sentences; the second part's answer takes the place of one that
     # answers no part, instead of being left out

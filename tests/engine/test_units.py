@@ -584,6 +584,16 @@ def test_two_kinds_of_source_named_together_are_each_a_side():
     q = "Our trust wants our head to train as an inspector. What's Ofsted's pitch on that, and what do the unions say about heads doing it?"
     assert is_perspective_question(q)
     assert [(set(s.doc_ids), s.who) for s in question_sides(q, _TITLES)] == [({"oi"}, "chief inspector"), ({"neu"}, None)]
+    q = "Both Ofsted and the NEU talk about rebuilding the profession's trust in inspection. How does each of them think that should happen?"
+    assert is_perspective_question(q)
+    assert [(set(s.doc_ids), s.claim) for s in question_sides(q, _TITLES)] == [
+        ({"oi"}, "rebuilding the profession's trust in inspection"), ({"neu"}, "rebuilding the profession's trust in inspection")]
+    # what Ofsted sets out to do is said in its chief inspector's words; what it is said to claim is its own
+    sides = question_sides("the union is telling heads to stop inspecting but ofsted is begging us to sign up", _TITLES)
+    assert [(set(s.doc_ids), s.claim, s.who) for s in sides] == [
+        ({"neu"}, "to stop inspecting", None), ({"oi"}, "ofsted is begging us to sign up", "chief inspector")]
+    sides = question_sides("ofsted makes out its inspectors really know the sector but the CST bloke told MPs he wasn't sure", _TITLES)
+    assert [s.who for s in sides] == [None, None]
     # two sources of the same kind, or one named twice, are not two sides
     assert question_sides("what do the NEU and the NAHT say about the pause?", _TITLES) == []
 
@@ -591,7 +601,7 @@ def test_two_kinds_of_source_named_together_are_each_a_side():
 @pytest.mark.parametrize(
     "question",
     ["which sources disagree?", "what's each side's line on OIs?", "the union and Ofsted are saying opposite things about it",
-     "what's Ofsted's pitch to heads?", "what's the NEU's stance?"],
+     "what's Ofsted's pitch to heads?", "what's the NEU's stance?", "how does each of them think it should be done?"],
 )
 def test_asking_for_each_side_or_a_stance_is_a_perspective_question(question):
     from ofsted_assistant.answer import is_perspective_question
