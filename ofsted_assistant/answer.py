@@ -1047,6 +1047,9 @@ _PERSPECTIVE = re.compile(
     r"(?:how|where|in what ways?) (?:do|does|did) .{1,60}? differ|"
     r"agree|disagree|views?|opinions?|perspectives?|stances?|pitch|each side|both sides|either side|"
     r"(?:each|both) (?:of them )?(?:think|thinks|say|says|see|sees|want|wants|propose|proposes|suggest|suggests)|"
+    # "is everyone on board with ...?", "who is against ...?", "how have unions reacted?": where each stands
+    r"on board|in favou?r of|supportive|(?:who|anyone|anybody|everyone|people)\b.{0,20}\b(?:against|opposed?|objects?|objecting)|"
+    r"opposition to|react(?:s|ed|ion|ions)?|backlash|push ?back|"
     r"(?:opposite|different|conflicting|contradictory|mixed) (?:things|messages|signals|lines)|"
     r"critics?|criticis\w*|controvers\w*|buy that|good idea|the other side|for and against|pros and cons)\b",
     re.I,
@@ -1127,9 +1130,13 @@ def named_authorities(question: str) -> set[str]:
 
 _ASKS_WHAT_SOURCE_SAYS = re.compile(
     r"\b(?:what|how|where)\s+(?:does|do|did)\s+(?P<src>(?:the\s+)?[\w' -]{2,30}?)\s+"
-    r"(?:say|says|think|advise|recommend|suggest|tell|want|propose|report|describe|make of|stand)\b",
+    r"(?:say|says|think|advise|recommend|suggest|tell|want|propose|report|describe|make of|stand|react|respond|feel)\b",
     re.I,
 )
+#: "is the NEU supportive of report cards?", "are the unions on board with the pilot?": that source's stance.
+_SOURCE_STANCE = re.compile(
+    r"^(?:so |and |but )?(?:is|are|was|were)\s+(?P<src>(?:the\s+)?[\w' -]{2,30}?)\s+(?:\w+\s+)?"
+    r"(?:supportive|in favou?r|on board|against|opposed|behind|keen|happy)\b", re.I)
 
 
 _ASKS_IF_SOURCE_SAYS = re.compile(  # "does the union want heads to stop being inspectors?"
@@ -1152,7 +1159,8 @@ def asked_source(question: str) -> set[str]:
     """The kind of source whose words the question asks for ("what does the union say to focus on?" ->
     union), when it is one other than Ofsted itself: the answer then quotes that source. (What Ofsted says
     reaches users through summaries too, so "what does Ofsted say ...?" is not narrowed.)"""
-    m = _ASKS_WHAT_SOURCE_SAYS.search(question) or _ASKS_IF_SOURCE_SAYS.match(question.strip()) or _SOURCE_VIEW.search(question)
+    m = (_ASKS_WHAT_SOURCE_SAYS.search(question) or _ASKS_IF_SOURCE_SAYS.match(question.strip()) or _SOURCE_VIEW.search(question)
+         or _SOURCE_STANCE.match(question.strip()))
     if not m:
         return set()
     return named_authorities(m.group("src")) - {"official"}
@@ -2036,6 +2044,10 @@ _PLAIN_ZIPF = 3.0
 _WHAT_IF = re.compile(r"^\s*what\s+(?:happens|would happen|will happen|should happen|do (?:we|i|you) do)\s+(?:if|when|once)\s+(?=\w)", re.I)
 
 
+#: Acts that are someone's view of a thing, not a thing done (the documents say what they think in other words).
+_VIEW_ACTS = frozenset(stem(w) for w in "react respond feel think reckon oppose object support welcome agree disagree view".split())
+
+
 def absent_objects(question: str, df: dict[str, int], with_act: bool = True) -> list[str]:
     """What a yes/no, how/why/when or "what happens if" question's act is done to, with or where, when the
     documents mention none of it (`unmentioned`); else []. "Does Ofsted inspect nurseries in Scotland?" ->
@@ -2070,6 +2082,7 @@ def absent_objects(question: str, df: dict[str, int], with_act: bool = True) -> 
     toks, at = act_position(question)
     act = toks[at] if at is not None and with_act else None
     if (act and set(content_terms(act)) & missing and _PLAIN_ZIPF <= english_zipf(act) < COMMON_ZIPF
+            and stem(act) not in _VIEW_ACTS  # "how did the unions react to the pilot?": a view, which sources give in other words
             and not any(k.startswith(t) for t in {*content_terms(act), act.removesuffix("e")} for k in df if len(t) >= 4 and df[k])):  # "deferral", "agreed"
         return [act]  # "Can a school appeal against ...?": the act itself is nowhere in the documents (nor an everyday word)
     return []

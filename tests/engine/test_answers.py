@@ -1149,6 +1149,13 @@ def test_ofsted_setting_out_to_recruit_is_heard_in_its_chief_inspectors_speech(e
     assert "pre-inspection calls" not in a.answer and "Headteachers can request a pause" not in a.answer, a.answer
 
 
+def test_a_sources_reaction_is_its_view(engine):
+    # "react" is not an act the documents must name: the union's view of serving leaders inspecting is its answer
+    a = engine.ask("how did the unions react to the OI pilot?")
+    assert a.answered and a.perspectives_asked, a.answer
+    assert a.answer.startswith("The union guidance") and "step down from serving as Ofsted inspectors" in a.answer, a.answer
+
+
 def test_two_sources_named_together_are_each_heard_on_what_they_differ_on(engine):
     a = engine.ask("Both Ofsted and the NEU talk about rebuilding the profession's trust in inspection. "
                    "How does each of them think that should happen?")

@@ -601,7 +601,8 @@ def test_two_kinds_of_source_named_together_are_each_a_side():
 @pytest.mark.parametrize(
     "question",
     ["which sources disagree?", "what's each side's line on OIs?", "the union and Ofsted are saying opposite things about it",
-     "what's Ofsted's pitch to heads?", "what's the NEU's stance?", "how does each of them think it should be done?"],
+     "what's Ofsted's pitch to heads?", "what's the NEU's stance?", "how does each of them think it should be done?",
+     "is everyone on board with the OI pilot?", "who is against serving heads becoming inspectors?", "how did the unions react?"],
 )
 def test_asking_for_each_side_or_a_stance_is_a_perspective_question(question):
     from ofsted_assistant.answer import is_perspective_question
@@ -820,6 +821,11 @@ def test_the_source_asked_about_and_the_sides_named():
     assert asked_source("what is the union\u2019s position on the OI pilot?") == {"union"}
     # what Ofsted says also reaches users through summaries: not narrowed
     assert asked_source("What does Ofsted say about pauses?") == set()
+    # a source's reaction or stance is its view too
+    assert asked_source("how did the unions react to the OI pilot?") == {"union"}
+    assert asked_source("is the NEU supportive of the new report cards?") == {"union"}
+    assert asked_source("are the unions really against the pilot?") == {"union"}
+    assert asked_source("is the head allowed in the meeting?") == set()
     assert asked_source("How long can a pause last?") == set()
     # a comparison names its sides
     q = "Should I sign up to be an OI? what do Ofsted and the union each say?"
@@ -1234,6 +1240,9 @@ def test_a_narrowing_phrase_or_the_case_asked_about_must_be_something_the_docume
     assert absent_objects("can we stil ask for a pause", df) == []  # "stil": rare in English too, maybe a typo
     assert absent_objects("Can the lead inspector defer an inspection?", df | {"deferral": 2}) == []  # as "deferral"
     assert absent_objects("Does Ofsted agree?", df | {"agre": 2}) == []  # as "agreed"
+    # ... but not a view, which the sources give in other words than "react" or "oppose"
+    assert absent_objects("how did the unions react to the OI pilot?", df | {"pilot": 2, "union": 2}) == []
+    assert absent_objects("does the union oppose the pilot?", df | {"pilot": 2, "union": 2}) == []
     assert absent_objects("Can an inspection be stopped halfway through?", df) == []  # "stop": the glossary's pause
 
 
