@@ -118,7 +118,15 @@ def names_who_was_asked(question: str, text: str) -> bool:
         if role in _ANY_ONE:  # "who was the person from the NAHT giving evidence?": named for what the rest asks
             return not (set(words(question)) & (_SPEECH | {"evidence"})) or bool(_SAYING.search(text))
         return stem(role) in stems
+    if verb in _AUTHORED and _OWN_WORK.search(text):  # "who wrote the learning review?": "In her independent learning
+        # review, ... Dame Christine Gilbert recommended" - the work is theirs
+        return set(content_terms(" ".join(asked[1:]))) <= set(content_terms(text))
     return stem(verb)[:5] in {t[:5] for t in stems}
+
+
+#: "who wrote / led ... X?": who made X, which a sentence says with "her / his X".
+_AUTHORED = frozenset("wrote write writes written authored led leads did conducted carried produced".split())
+_OWN_WORK = re.compile(r"\b(?:her|his)\b", re.I)
 
 
 #: The shape of answer each kind of question asks for.

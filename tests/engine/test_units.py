@@ -1443,6 +1443,10 @@ def test_who_questions_ask_for_a_person_only_in_a_relation_a_sentence_states():
     # a person named for something else does not answer who chairs the committee
     assert not names_who_was_asked("who chairs the education select committee?",
                                    "Dame Christine Gilbert recommended actions arising from the Education Select Committee's reports.")
+    # "her review" says whose it is: she wrote it; not someone named beside another work
+    gilbert = "In her independent learning review, published in September, Dame Christine Gilbert recommended a single plan."
+    assert names_who_was_asked("who wrote the independent learning review?", gilbert)
+    assert not names_who_was_asked("who wrote the monitoring report?", gilbert)
 
 
 def test_a_question_for_what_a_person_said_is_told_apart_from_a_sources_view():
