@@ -91,7 +91,6 @@ def person_named(text: str) -> str | None:
 
 
 _SPEECH = frozenset("spoke speaks said says warned told gave testified speaking".split())
-_ANY_ONE = PERSON_WORDS  # "who was the person ...?" names no role
 _SAYING = re.compile(rf"\b(?:{_SAYING_VERBS}|pointed out)\b|:\s*[\u201c\"]", re.I)
 #: A sentence that goes on with what the person last named said: "He said policymakers needed ...", "She also warned".
 _SAID_AGAIN = re.compile(rf"^\W*(?:he|she)\s+(?:\w+\s+)?(?:{_SAYING_VERBS}|talked|spoke|pointed)\b", re.I)
@@ -115,7 +114,7 @@ def names_who_was_asked(question: str, text: str) -> bool:
     stems = {stem(w) for w in words(text)}
     if verb in ("is", "was", "s"):  # "who is / who's the chief inspector?"
         role = next((w for w in asked[1:] if w not in ("the", "ofsteds", "ofsted's")), "")
-        if role in _ANY_ONE:  # "who was the person from the NAHT giving evidence?": named for what the rest asks
+        if role in PERSON_WORDS:  # "who was the person from the NAHT giving evidence?": named for what the rest asks
             return not (set(words(question)) & (_SPEECH | {"evidence"})) or bool(_SAYING.search(text))
         return stem(role) in stems
     if verb in _AUTHORED and _OWN_WORK.search(text):  # "who wrote the learning review?": "In her independent learning
