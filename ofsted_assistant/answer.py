@@ -2064,7 +2064,9 @@ def absent_objects(question: str, df: dict[str, int], with_act: bool = True) -> 
     The act's object counts as absent when none of it is mentioned; a narrowing phrase ("during exam season",
     "be paid mileage") when no word of it but everyday ones is; and the act itself when it is not an everyday
     word ("Can a school appeal against a decision not to pause?" -> ["appeal"]; not `with_act`: only what it is
-    done to or where)."""
+    done to or where). A remark after the question is not part of what it asks ("do I have to stay for the whole
+    final feedback meeting? might get pulled out for a safeguarding call halfway": not "for a safeguarding call")."""
+    question = question[: question.rfind("?") + 1] or question
     if (m := _WHAT_IF.match(question) or _IF_CASE.search(question)):
         # the case asked about, as a yes/no question (a case that only conditions what is asked is declined for
         # what it speaks of, not for its act: "who do I contact if the lead inspector ignores our concerns?" asks who)

@@ -1238,6 +1238,9 @@ def test_a_narrowing_phrase_or_the_case_asked_about_must_be_something_the_docume
     assert absent_objects("Can a school appeal against a decision not to pause?", df | {"decision": 1}) == ["appeal"]
     assert absent_objects("Can a school ask for a pause?", df) == []  # "ask": an everyday word
     assert absent_objects("can we stil ask for a pause", df) == []  # "stil": rare in English too, maybe a typo
+    # a remark after the question narrows nothing it asks
+    assert absent_objects("Can a school be inspected during exam season? asking for a friend", df) == ["exam"]
+    assert absent_objects("Can a school ask for a pause? might be off for a safeguarding call halfway", df) == []
     assert absent_objects("Can the lead inspector defer an inspection?", df | {"deferral": 2}) == []  # as "deferral"
     assert absent_objects("Does Ofsted agree?", df | {"agre": 2}) == []  # as "agreed"
     # ... but not a view, which the sources give in other words than "react" or "oppose"
