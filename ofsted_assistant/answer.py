@@ -2042,7 +2042,7 @@ def unmentioned(question: str, df: dict[str, int]) -> list[str]:
 
 
 #: A wh-question whose wh-word is not the object: "how does Ofsted inspect ...", "why would a school refuse ...".
-_WH_THEN_AUX = re.compile(r"^\s*(?:how(?: often)?|why|when|where)\s+(?=(?:does|do|did|will|would|can|could|should|must|may)\b)", re.I)
+_WH_THEN_AUX = re.compile(r"^\s*(?:how(?: often)?|why|when|where|what(?: exactly)?)\s+(?=(?:does|do|did|will|would|can|could|should|must|may)\b)", re.I)
 #: "Who replaces the lead inspector if they fall ill?": a case a wh-question asks about, after its question.
 _IF_CASE = re.compile(r"^\s*(?:who|what|which|where|how)\b[^?,]*?\s(?:if|in case)\s+(?=\w)", re.I)
 #: An act rarer than this in English ("stil", Zipf 2.6) may be a typo of another word: not declined on.
@@ -2067,6 +2067,7 @@ def absent_objects(question: str, df: dict[str, int], with_act: bool = True) -> 
     done to or where). A remark after the question is not part of what it asks ("do I have to stay for the whole
     final feedback meeting? might get pulled out for a safeguarding call halfway": not "for a safeguarding call")."""
     question = question[: question.rfind("?") + 1] or question
+    what = False
     if (m := _WHAT_IF.match(question) or _IF_CASE.search(question)):
         # the case asked about, as a yes/no question (a case that only conditions what is asked is declined for
         # what it speaks of, not for its act: "who do I contact if the lead inspector ignores our concerns?" asks who)
@@ -2077,10 +2078,15 @@ def absent_objects(question: str, df: dict[str, int], with_act: bool = True) -> 
         if not m:
             return []
         question = question[m.end():]  # "how does Ofsted inspect X?" acts on X as "does Ofsted inspect X?" does
+        # "what do inspectors need to see for X?": what is seen is the wh-word, so only the phrase narrowing the
+        # act counts; and the act is what was said or done, told in the documents' words ("what did Labour
+        # promise?": they say "pledged"; "what did he think mattered more?": what he thought is a clause)
+        what = m.group(0).lower().lstrip().startswith("what")
+        with_act = with_act and not what
     missing = set(unmentioned(question, df))
     if not missing:
         return []
-    objects = [w for w in asked_object(question) if not w.endswith("ly")]  # "goes badly": how, not what
+    objects = [] if what else [w for w in asked_object(question) if not w.endswith("ly")]  # "goes badly": how, not what
     gone = [w for w in objects if set(content_terms(w)) & missing]
     if objects and len(gone) == len(objects):
         return gone

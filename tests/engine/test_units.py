@@ -1238,6 +1238,12 @@ def test_a_narrowing_phrase_or_the_case_asked_about_must_be_something_the_docume
     assert absent_objects("Can a school appeal against a decision not to pause?", df | {"decision": 1}) == ["appeal"]
     assert absent_objects("Can a school ask for a pause?", df) == []  # "ask": an everyday word
     assert absent_objects("can we stil ask for a pause", df) == []  # "stil": rare in English too, maybe a typo
+    # "what do X <act> for Y?": the wh-word is what is acted on, so only the narrowing phrase counts, not the act
+    # nor what follows a view verb
+    assert absent_objects("What do inspectors need to see for safeguarding to be effective?", df) == ["safeguarding"]
+    assert absent_objects("What do inspectors look at during exam season?", df) == ["exam"]
+    assert absent_objects("What did Labour promise about Ofsted?", df | {"labour": 1}) == []  # they say "pledged"
+    assert absent_objects("What did he think mattered more?", df) == []
     # a remark after the question narrows nothing it asks
     assert absent_objects("Can a school be inspected during exam season? asking for a friend", df) == ["exam"]
     assert absent_objects("Can a school ask for a pause? might be off for a safeguarding call halfway", df) == []
