@@ -1847,10 +1847,19 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     q_terms = set(content_terms(question))
     for c in chosen[1:]:
         close = c.score >= 0.85 * lead.score or (_CONTRAST.match(c.text) and c.hit is lead.hit)
-        if close and polarity(question, c.text) == -vote and (q_terms & set(content_terms(c.text))) - _terms(lead) \
+        if close and polarity(question, c.text) == -vote and _says_more(q_terms & set(content_terms(c.text)), lead) \
                 and not _exception_to(lead, c, question) and not _of_others(question, c.text):
             return ""
     return "Yes" if vote > 0 else "No"
+
+
+def _says_more(shared: set[str], lead: Candidate) -> set[str]:
+    """The question's words another sentence has that the best one lacks - not counting who is asked about when the
+    best one's rule is about them ("can heads sit in when inspectors talk to pupils?": "staff members should not be
+    present ..." is about heads too, so "Headteachers can have other staff members present during pre-inspection
+    calls" adds nothing to it but the calls)."""
+    covered = {r for r in ROLES if role_is_subject(lead.text, r)}
+    return {t for t in shared - _terms(lead) if not any(t.startswith(f) for r in covered for f in ROLES[r])}
 
 
 def _of_others(question: str, sentence: str) -> bool:
@@ -1977,7 +1986,7 @@ def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
     # (and so for being there: "can the deputy head be on the initial call?" - "Headteachers can have other staff
     # members present during pre-inspection calls, ideally involving the deputy head")
     passive = bool(re.search(r"\b(?:be|been)\s+\w+(?:ed|en|ld|ought|ght)\b", question, re.I)) or action == "present"
-    if role and not (mentions_role(lead.text, role) if passive else role_is_subject(lead.text, role)):
+    if role and not (role_is_subject(lead.text, role) or (passive and mentions_role(lead.text, role))):
         return False
     if action:
         terms = _terms(lead)

@@ -45,7 +45,7 @@ _MODAL = re.compile(
 #: Words that end a subject on its left: what comes before them is not who the rule is about.
 _BEFORE_SUBJECT = frozenset(
     "so that and but because since as if when now then which who where while though although or fyi apparently "
-    "heard read told said says say reckons claims mentioned me us updated changed confirmed announced".split()
+    "heard read told said says say reckons claims mentioned me us updated changed confirmed announced changes updates".split()
 )
 #: Words a subject cannot be (a clause's verb or a pronoun that points back: "that is", "it can").
 _NOT_SUBJECT = frozenset("it this that there what which who is are was were be been do does did has have had".split())
@@ -134,7 +134,7 @@ _SAYS_LEAD = re.compile(
 #: "the NEU says ...", "HMCI reckons ...": a source named for the premise.
 _SAID_BY = re.compile(r"^(?P<who>.{0,40}?)\s+(?:says?|said|claims?|thinks?|reckons?|wants?|told|tells)\b", re.I)
 #: "the January update lets us share ...", "the handbook now allows heads to ...": a rule given by what grants it.
-_LETS = re.compile(r"^.{0,60}?\b(?:now\s+)?(?:lets|allows|permits|entitles)\s+(?P<who>us|schools|heads|headteachers|staff|leaders|teachers|governors|you)\s+(?:to\s+)?", re.I)
+_LETS = re.compile(r"^.{0,60}?\b(?:now\s+)?(?:lets|allows|permits|entitles)\s+(?P<who>us|schools|(?:the\s+|our\s+)?(?:deputy\s+|assistant\s+)?heads?|headteachers?|deputies|(?:senior\s+)?leaders|slt|staff|teachers|tas|governors|trustees|parents|you)\s+(?:to\s+)?", re.I)
 #: What makes a premise a rule rather than the asker's circumstances ("the head is off sick").
 _RULE_WORDS = re.compile(
     r"\b(?:can|may|must|should|have to|has to|need to|needs to|allowed|permitted|entitled|compulsory|mandatory|"

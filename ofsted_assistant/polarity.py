@@ -169,7 +169,7 @@ def asked_role_and_action(question: str) -> tuple[str | None, str | None]:
         k = _subject_end(rest)  # "can a school get ...?", "does Ofsted inspect ...?": a subject that is not a role
     if toks[0] not in _MODALS or k == 0:
         return role, None
-    if rest[k : k + 1] == ["be"] and rest[k + 1 : k + 2] in (["in"], ["at"], ["on"]):
+    if rest[k : k + 1] == ["be"] and rest[k + 1 : k + 2] in (["in"], ["at"], ["on"], ["there"]):
         return role, "present"  # "can staff be in the room ...?": being there
     tail = rest[k:]
     tail = [w for i, w in enumerate(tail) if not (w in _CATENATIVE and tail[i + 1 : i + 2] == ["to"])]
@@ -249,6 +249,8 @@ def mentions_role(sentence: str, role: str) -> bool:
     return any(form in stems or any(s.startswith(form) for s in stems) for form in ROLES[role])
 
 
+#: Roles that are members of a school's staff: a rule for "staff members" holds for them.
+_STAFF_ROLES = frozenset("headteacher deputy teacher leader".split())
 # Where a sentence says what may, must or may not be done: the people named before it are who it is about.
 _VERDICT_WORDS = frozenset("can cannot could may must should shall will won't not permitted allowed encouraged recommended voluntary required is are".split())
 
@@ -256,9 +258,12 @@ _VERDICT_WORDS = frozenset("can cannot could may must should shall will won't no
 def role_is_subject(sentence: str, role: str) -> bool:
     """Is `role` who the sentence's rule is about - named before its first "can / should not / is
     recommended"? "Staff members should not be present for meetings between inspectors and ... governors" is
-    about staff, not governors: it does not answer "do governors get to meet the inspectors?"."""
+    about staff, not governors: it does not answer "do governors get to meet the inspectors?". A rule about all
+    staff is about each of them: heads, deputies, teachers and leaders ("can heads sit in when inspectors talk
+    to pupils?")."""
     toks = words(sentence)
-    at = next((i for i, w in enumerate(toks) if any(stem(w).startswith(f) or w.startswith(f) for f in ROLES[role])), None)
+    forms = ROLES[role] + (ROLES["staff"] if role in _STAFF_ROLES else ())
+    at = next((i for i, w in enumerate(toks) if any(stem(w).startswith(f) or w.startswith(f) for f in forms)), None)
     if at is None:
         return False
     verdict = next((i for i, w in enumerate(toks) if w in _VERDICT_WORDS), None)

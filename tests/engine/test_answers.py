@@ -801,6 +801,22 @@ def test_a_premise_that_something_is_allowed_is_refused_when_the_documents_forbi
     assert "should not be present for meetings between inspectors and parents, pupils" in a.answer
 
 
+@pytest.mark.parametrize("question", [
+    "since the handbook changes teachers can now sit in when inspectors meet pupils, how should we plan cover?",
+    "now the handbook lets deputies be there when inspectors talk to parents, should I go to all of them?",
+])
+def test_a_premise_that_a_member_of_staff_may_sit_in_is_refused_by_the_rule_for_all_staff(engine, question):
+    a = engine.ask(question)
+    assert a.refusal == "unsupported_premise", a.answer
+    assert "staff members should not be present for meetings between inspectors and parents" in a.answer
+
+
+def test_a_rule_for_all_staff_answers_no_for_a_deputy_though_another_line_lets_heads_bring_staff_to_calls(engine):
+    a = engine.ask("can deputies be present when inspectors meet parents?")
+    assert a.answered and a.answer.startswith("No - "), a.answer
+    assert "staff members should not be present" in a.answer.split("[1]")[0], a.answer
+
+
 def test_a_date_question_with_context_after_it_gets_the_date(engine):
     a = engine.ask("when did the updated handbook come out? the one about bringing colleagues")
     assert a.answered and a.answer.startswith("19.1.24"), a.answer

@@ -65,6 +65,9 @@ def test_other_questions_are_left_alone(question):
         # "now ...", and a rule given by what grants it ("the update lets us ...")
         ("now the jan 2024 handbook update lets us share the outcome with parents straight after the inspection, whats "
          "the best way to word the letter home?", "can we share the outcome with parents straight after the inspection?"),
+        # "since the handbook changes, heads can ...", written without its comma: who the rule is about is after "changes"
+        ("Since the Jan 2024 handbook changes heads can now sit in when inspectors talk to pupils and parents - should I "
+         "be in every pupil voice session?", "can heads sit in when inspectors talk to pupils and parents?"),
     ],
 )
 def test_a_rule_a_question_takes_for_granted_is_asked_as_a_yes_no_question(question, asked):

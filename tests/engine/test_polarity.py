@@ -272,6 +272,10 @@ def test_a_rule_is_about_the_people_named_before_it():
     s = "Staff members should not be present for meetings between inspectors and parents, pupils, or governors."
     assert role_is_subject(s, "staff")
     assert not role_is_subject(s, "governor")  # not "governors may not meet inspectors"
+    # a rule for all staff is a rule for each member of staff, not for who they meet
+    assert role_is_subject(s, "headteacher") and role_is_subject(s, "deputy") and role_is_subject(s, "teacher")
+    assert not role_is_subject(s, "parent")
+    assert not role_is_subject("Headteachers can request a pause.", "staff")  # ... and not the other way round
     assert role_is_subject("Inviting as many available governors as possible is recommended.", "governor")
     assert role_is_subject("Headteachers can request a pause.", "headteacher")
     assert not role_is_subject("Headteachers can request a pause.", "parent")
