@@ -973,7 +973,9 @@ def asks_what_was_said(question: str) -> bool:
 
 def _no_one_named(who: str) -> bool:
     """Is the "who" of "what did X say?" a source or a pronoun, not someone whose words are asked for: "the
-    union", "the handbook", "it", "they", "you"?"""
+    union", "the handbook", "it", "they", "you"? (The chief inspector is someone: "what does HMCI reckon?")"""
+    if _SIDE_TITLE.fullmatch(re.sub(r"^(?:the|ofsted['\u2019]?s?)\s+", "", who.strip(), flags=re.I)):
+        return False
     return bool(named_authorities(who) or _A_SOURCE.fullmatch(who) or words(who)[-1:] in (["they"], ["you"], ["i"], ["we"]))
 
 
@@ -1310,6 +1312,8 @@ def asked_speaker(question: str) -> str | None:
             continue  # "does the chief inspector reckon ...? what did he say": whom the question asks about first
         if _no_one_named(who):
             return None
+        if _SIDE_TITLE.search(who):
+            return "chief inspector"  # "what does HMCI reckon ...?": whose words the documents give as the chief inspector's
         return who if len(words(who)) >= 2 and not (set(words(who)) & STOPWORDS - {"the"}) else None
     org = organisation_and_topic(question)
     return org[0].lower() if org else None

@@ -817,6 +817,13 @@ def test_a_rule_for_all_staff_answers_no_for_a_deputy_though_another_line_lets_h
     assert "staff members should not be present" in a.answer.split("[1]")[0], a.answer
 
 
+def test_what_hmci_thinks_is_the_chief_inspectors_own_words(engine):
+    a = engine.ask("what does HMCI think about heads becoming inspectors?")
+    assert a.answered and a.citations[0].doc_id == "ofsted-oi-pilot-2026", a.answer
+    assert "every leader\u2019s journey" in a.answer, a.answer
+    assert "Inspections already bring together" not in a.answer.split("[1]")[0], a.answer  # the release's own line, not his
+
+
 def test_a_date_question_with_context_after_it_gets_the_date(engine):
     a = engine.ask("when did the updated handbook come out? the one about bringing colleagues")
     assert a.answered and a.answer.startswith("19.1.24"), a.answer
