@@ -72,7 +72,7 @@ _NOT_A_NAME = frozenset(
     "ofsted chief inspector inspectors majesty his her association union committee education school schools trust trusts "
     "confederation national head teachers teacher big listen inquiry beyond conference report handbook department labour "
     "government annual ascl framework monday tuesday wednesday thursday friday january february march april june july "
-    "august september october november december the this that".split()) | _JOINING
+    "august september october november december the this that he she they we it you i".split()) | _JOINING
 
 
 def person_named(text: str) -> str | None:
@@ -90,7 +90,7 @@ def person_named(text: str) -> str | None:
     return None
 
 
-_SPEECH = frozenset("spoke speaks said says warned told gave testified speaking".split())
+_SPEECH = frozenset("spoke speaks said says warned told gave testified speaking saying warning going banging talking talked mentioned raised".split())
 _SAYING = re.compile(rf"\b(?:{_SAYING_VERBS}|pointed out)\b|:\s*[\u201c\"]", re.I)
 #: A sentence that goes on with what the person last named said: "He said policymakers needed ...", "She also warned".
 _SAID_AGAIN = re.compile(rf"^\W*(?:he|she)\s+(?:\w+\s+)?(?:{_SAYING_VERBS}|talked|spoke|pointed)\b", re.I)
@@ -108,6 +108,10 @@ def names_who_was_asked(question: str, text: str) -> bool:
     if not m:
         return True
     asked = words(question[m.start():])[1:4]
+    if asked[1:2] == ["it"]:  # "who was it (that was) going on about ...?": what the person did
+        asked = [w for w in words(question[m.start():])[3:7] if w not in ("that", "who", "was", "is")][:3]
+    elif asked[:1] in (["was"], ["is"]) and asked[1:2] and asked[1] in _SPEECH:  # "who was talking about ...?"
+        asked = asked[1:]
     verb = asked[0] if asked else ""
     if verb in _SPEECH:
         return bool(_SAYING.search(text))
@@ -260,7 +264,10 @@ def question_kind(question: str) -> str:
 #: (not "who can attend?", "who do I call?", "who is allowed in?": people by their role, or a contact).
 _ASKS_PERSON = re.compile(
     r"\bwho(?:\s+|(?=['\u2019]s\s))(?:spoke|speaks|gave evidence|testified|said|says|warned|told|wrote|writes|authored|leads|led|runs|ran|"
-    r"announced|chairs|chaired|represented|represents|was speaking|is speaking|(?:(?:is|was)\s+|['\u2019]s\s+)(?:the|ofsted's)\s+"
+    r"announced|chairs|chaired|represented|represents|was speaking|is speaking|mentioned|raised|talked about|"
+    # "who was it going on about grab bags?", "who was talking about ...?": who said it
+    r"(?:(?:was|is)\s+it\s+(?:that\s+|who\s+)?(?:was\s+|is\s+)?|(?:was|is)\s+)?(?:going on|banging on|talking|saying|warning)|"
+    r"(?:(?:is|was)\s+|['\u2019]s\s+)(?:the|ofsted's)\s+"
     r"(?:chief|deputy|author|writer|head of|new|current|witness|person|guy|man|woman|bloke|lady))\b", re.I)
 
 
@@ -991,6 +998,21 @@ def _speaks(c: Candidate) -> bool:
     start = text.rfind("\n\n", 0, c.start)
     para = text[start + 2 if start >= 0 else 0 : c.end].lstrip()
     return bool(_SPEAKS.search(c.text)) or para.startswith(("\u201c", '"')) or (start >= 0 and text[:start].rstrip().endswith(":"))
+
+
+def speaker_before(doc: list[Candidate], at: int, reach: int = 4) -> Candidate | None:
+    """The sentence naming who speaks in sentence `at` of a document's sentences (`doc`, in order), when it is
+    someone's words that do not name them - a quotation, or "He also talked of ..." - : the nearest of the
+    `reach` sentences before it that names a person ("Steve Rollett, deputy chief executive of the
+    Confederation of School Trusts, also told MPs ..." for "He said policymakers needed to be ..."). None when
+    the sentence is not speech, or no sentence near enough names anyone."""
+    said = doc[at]
+    if not (_SAID_AGAIN.match(said.text) or _speaks(said) or re.search(r"[\u201c\"]", said.text)):
+        return None
+    for c in reversed(doc[max(0, at - reach) : at]):
+        if person_named(c.text) is not None:
+            return c if _SAYING.search(c.text) or _speaks(c) else None
+    return None
 
 
 def with_quoted_words(cands: list[Candidate], chosen: list[Candidate], more: int = 2) -> list[Candidate]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import BRIEF_KINDS, RELATIVE_DAY, Candidate, absent_bodies, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import BRIEF_KINDS, RELATIVE_DAY, Candidate, absent_bodies, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -244,6 +244,30 @@ class Engine:
         said = re.escape(title).replace("'", "['\u2019]")  # "His Majesty's" as the documents write it too
         pattern = re.compile(rf"(?i:\b{said}\b),?\s+(?:Sir\s+|Dame\s+)?([A-Z][a-z]+\s+[A-Z][a-z]+)\b")
         return next((m.group(1) for text, _ in self.sentences if (m := pattern.search(text))), None)
+
+    def _introduced(self, chosen: list[Candidate]) -> list[Candidate]:
+        """For "who ...?": the person whose words the best sentence gives, named. A quotation or "He also talked of
+        ..." goes after the sentence before it that names its speaker (`speaker_before`); and when the person is
+        named by surname only ("Hartwright said ..."), the sentence where the document first gives their full name
+        ("Ian Hartwright, from the National Association of Head Teachers, warned ...") follows."""
+        if not chosen:
+            return chosen
+        first = chosen[0].hit.chunk
+        doc = [c for chunk in sorted((c for c in self.retriever.chunks if c.doc_id == first.doc_id), key=lambda c: c.ordinal)
+               for c in chunk_candidates(Hit(chunk))]
+        at = next((i for i, c in enumerate(doc) if c.hit.chunk.chunk_id == first.chunk_id and c.start == chosen[0].start), None)
+        named = speaker_before(doc, at) if at is not None and person_named(chosen[0].text) is None else None
+        if named is not None:
+            chosen = [named, *(c for c in chosen if c.text != named.text)]
+        name = person_named(chosen[0].text)
+        if not name or " " in name:
+            return chosen
+        full = re.compile(rf"\b[A-Z][a-z]+\s+{re.escape(name)}\b")
+        intro = next((c for c in doc if full.search(c.text) and " " in (person_named(c.text) or "")), None)
+        if intro is None or any(intro.text == c.text for c in chosen):
+            return chosen
+        after = 2 if named is not None else 1  # after the words asked about, when their speaker was put first
+        return [*chosen[:after], intro, *chosen[after:]]
 
     def _publishes(self, who: str) -> bool:
         """Is `who` ("NEU", "Kerry Hill") named as the publisher of some document?"""
@@ -488,6 +512,8 @@ class Engine:
             if asks_what_was_said(focus):  # "what did he actually say when he announced it?": his words, not a line of them
                 chosen = with_quoted_words(cands, chosen)
             chosen = existence_first(standalone, chosen)
+            if question_kind(focus) == "person":  # "who was it going on about grab bags?" -> "Hartwright said ...":
+                chosen = self._introduced(chosen)  # ... and who Hartwright is, where the document first names him
             chosen = list_continuations(chosen, self.next_chunk, self.embed_sentences)
             answer.evidence = evidence_score(cands)
             missing_list = unlisted(focus, chosen)

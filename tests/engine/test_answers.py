@@ -817,6 +817,17 @@ def test_a_rule_for_all_staff_answers_no_for_a_deputy_though_another_line_lets_h
     assert "staff members should not be present" in a.answer.split("[1]")[0], a.answer
 
 
+def test_who_said_words_that_do_not_name_their_speaker_is_answered_by_the_sentence_that_does(engine):
+    # "He also talked of ... the school down the road": his name is two sentences up, and in full further up
+    a = engine.ask("who was talking about parents seeing the school down the road getting a different judgment?")
+    assert a.answered and a.answer.startswith("Rollett - "), a.answer
+    assert "school down the road" in a.answer and "Steve Rollett, deputy chief executive of the Confederation" in a.answer, a.answer
+    # a surname alone ("Hartwright said ...") comes with who he is
+    b = engine.ask("who was it going on about heads carrying grab bags?")
+    assert b.answered and b.answer.startswith("Hartwright - "), b.answer
+    assert "Ian Hartwright, from the National Association of Head Teachers" in b.answer, b.answer
+
+
 def test_what_hmci_thinks_is_the_chief_inspectors_own_words(engine):
     a = engine.ask("what does HMCI think about heads becoming inspectors?")
     assert a.answered and a.citations[0].doc_id == "ofsted-oi-pilot-2026", a.answer

@@ -155,6 +155,10 @@ def test_question_kinds_and_leads():
     assert question_kind("How long can an inspection be paused?") == "duration"
     assert question_kind("Can I bring a colleague?") == "yesno"
     assert question_kind("whats the cut off time for a deferral?") == "time"
+    # who said something, in staff's words
+    assert question_kind("and who was it going on about heads carrying grab bags? same bloke?") == "person"
+    assert question_kind("who was talking about salaries?") == "person"
+    assert question_kind("who is going to inspect us?") != "person"
 
     class _C:
         def __init__(self, text, lex=1.0, about=True):
@@ -1431,6 +1435,7 @@ def test_told_to_join_and_did_all_n_are_premises_too(question, sentence):
         ("Schools Week said the committee", None),  # a publication
         ("Labour has pledged a strengthened role", None),
         ("Similarly, during the end-of-day meetings", None),
+        ("He said policymakers needed to be", None),  # a pronoun: who "he" is is said before
     ],
 )
 def test_the_person_a_sentence_names(text, name):
