@@ -1147,6 +1147,21 @@ _ORGANISATIONS = re.compile(rf"\b(?:{'|'.join(ORGANISATIONS)})\b", re.I)
 _SOURCE_NAMES = frozenset().union(*_KIND_WORDS.values(), content_terms(" ".join(ORGANISATIONS)))
 
 
+#: The unions among the organisations, and the asker's own union as they say it.
+_UNIONS = ("neu", "naht", "ascl", "nasuwt")
+_OUR_UNION = re.compile(r"\b(?:our|my)\s+union\b", re.I)
+
+
+def own_union(question: str) -> str:
+    """"NAHT member. What did our union tell MPs ...?" -> "... What did the NAHT tell MPs ...?": "our union" is the
+    one union the question names, when it names exactly one (else the question as it is: "our union" then means
+    whichever union's guidance the documents have)."""
+    named = {m.group(0).lower() for m in _ORGANISATIONS.finditer(question)} & set(_UNIONS)
+    if len(named) != 1 or not _OUR_UNION.search(question):
+        return question
+    return _OUR_UNION.sub(f"the {named.pop().upper()}", question)
+
+
 def names_publisher(question: str, publisher: str) -> bool:
     """Whether the organisations the question names (if it names any) include this publisher: "what is the NAHT's
     position?" does not name the NEU's guidance, though both are unions."""

@@ -1610,3 +1610,12 @@ def test_a_list_read_as_one_sentence_splits_into_its_items():
     text = "Specifically, it may be wise to focus on: 1. Identifying where your school sits 2. Considering the two days"
     assert len(_LIST_ITEM.split(text)) == 3
     assert _LIST_ITEM.match("1. Identifying where your school sits") and not _LIST_ITEM.match("In 2024. Ofsted")
+
+
+def test_our_union_is_the_one_union_the_asker_names():
+    from ofsted_assistant.answer import own_union
+
+    assert own_union("NAHT member. What did our union tell MPs?") == "NAHT member. What did the NAHT tell MPs?"
+    assert own_union("what does my union say about banners?") == "what does my union say about banners?"  # none named
+    assert own_union("NEU and NAHT reps here - what does our union say?") == "NEU and NAHT reps here - what does our union say?"
+    assert own_union("What did the NAHT tell MPs?") == "What did the NAHT tell MPs?"
