@@ -1116,6 +1116,13 @@ _COMPARED_TAIL = re.compile(r"\s*[,\-\u2013\u2014]?\s*\b(?:compared (?:to|with)|
 _SAYS_LEAD = re.compile(r"^\s*(?P<who>(?:the\s+)?[\w' ]{2,30}?)\s+(?:says?|said|claims?|thinks?|reckons?)\s+(?:that\s+)?(?=\w)", re.I)
 
 
+#: What the asker wants the answer for ("want to explain it to new staff in our branch meeting", "need to brief
+#: governors"): not what the sources' views are asked on.
+_ASKERS_PURPOSE = re.compile(
+    r"^(?:(?:i|we)(?:'m|'re| am| are)?\s+)?(?:just\s+)?(?:want|wanting|need|needing|trying|hoping|going|have|got)\s+to\s+"
+    r"(?:explain|tell|brief|share|present|write|put together|prepare|update|show|give|let|pass|summari[sz]e|talk)\b", re.I)
+
+
 def perspective_topic(question: str) -> str:
     """What a perspective question asks the sources' views on, without the words that ask for the views:
     "Should I sign up to be an OI? what do Ofsted and the union each say?" -> "Should I sign up to be an OI";
@@ -1125,9 +1132,12 @@ def perspective_topic(question: str) -> str:
         return not topic_terms(text)
 
     keep = []
-    for piece in re.split(r"\?|\s[-\u2013\u2014]\s", question):
-        piece = piece.strip(" ?-\u2013\u2014,;")
-        if not piece or framing(piece):
+    pieces = [p.strip(" ?-\u2013\u2014,;") for p in re.split(r"\?|\s[-\u2013\u2014]\s", question)]
+    purpose = [p for p in pieces if _ASKERS_PURPOSE.match(p)]
+    if purpose:  # "... ? want to explain it to new staff": what the answer is for, not part of what is asked
+        question = "? ".join(p for p in pieces if p and p not in purpose) + "?"
+    for piece in pieces:
+        if not piece or piece in purpose or framing(piece):
             continue
         m = _COMPARED_TAIL.search(piece)
         if m and framing(m.group("tail")) and not framing(piece[: m.start()]):

@@ -686,11 +686,14 @@ def test_count_and_proportion_shapes():
 
 
 def test_perspective_topic_drops_the_words_that_ask_for_views():
-    from ofsted_assistant.answer import perspective_topic
+    from ofsted_assistant.answer import perspective_topic, topic_terms
 
     assert perspective_topic("Should I sign up to be an OI? what do Ofsted and the union each say?") == "Should I sign up to be an OI"
     assert perspective_topic("Ofsted says it's rebuilding trust with teachers - does the union buy that?") == "it's rebuilding trust with teachers"
     assert perspective_topic("is two days really enough for an inspection? what were MPs told?") == "is two days really enough for an inspection"
+    # what the asker wants the answer for is not what the views are asked on: no topic, so the source's stance
+    assert topic_terms(perspective_topic("what's the NEU's general view of ofsted? want to explain it to new staff in our branch meeting")) == []
+    assert perspective_topic("what does the union say about banners? need to brief governors") == "about banners"
     assert perspective_topic("how seriously is ofsted taking staff mental health compared to what the union says?") == (
         "how seriously is ofsted taking staff mental health")
     # what it is compared with is the topic, not framing; a question all about views stays whole
