@@ -1033,6 +1033,30 @@ def with_quoted_words(cands: list[Candidate], chosen: list[Candidate], more: int
     return out
 
 
+#: A sentence that goes on from the one before by weighing it: "While this has worked well for inspection,
+#: it can restrict chances for two-way professional reflection ..." after "Currently, most OIs join Ofsted as
+#: individuals ...".
+_GOES_ON_FROM = re.compile(r"^\W*(?:while|although|though|but|however|yet)\s*,?\s+(?:this|that|these|those)\b", re.I)
+
+
+def with_sequels(cands: list[Candidate], chosen: list[Candidate], first: int = 2) -> list[Candidate]:
+    """Each of the `first` chosen sentences with the next sentence of its paragraph when that one points back at
+    it (`_GOES_ON_FROM`): what "this" is, and what is said of it, are one answer ("why is Ofsted changing how OIs
+    come in?" - "most OIs join as individuals ... While this has worked well, it can restrict ...")."""
+    out = list(chosen)
+    for c in chosen[:first]:
+        nxt = min((d for d in cands if d.hit is c.hit and d.start >= c.end and _same_paragraph(c, d) and not d.intro),
+                  key=lambda d: d.start, default=None)
+        if nxt is None or not _GOES_ON_FROM.match(nxt.text) or nxt.text[:1].islower():
+            continue
+        if any(nxt is d or _overlaps(nxt, d) for d in out):
+            continue
+        if c.hit.chunk.text[c.end : nxt.start].strip():
+            continue  # not the very next sentence
+        out.insert(out.index(c) + 1, nxt)
+    return out
+
+
 def lead_with(first: list[Candidate], chosen: list[Candidate], limit: int) -> list[Candidate]:
     """`first`, then the chosen sentences that repeat none of it, at most `limit` in all."""
     out: list[Candidate] = []

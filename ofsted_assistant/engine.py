@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import BRIEF_KINDS, RELATIVE_DAY, Candidate, absent_bodies, own_union, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import BRIEF_KINDS, RELATIVE_DAY, Candidate, absent_bodies, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -512,6 +512,8 @@ class Engine:
             if asks_what_was_said(focus):  # "what did he actually say when he announced it?": his words, not a line of them
                 chosen = with_quoted_words(cands, chosen)
             chosen = existence_first(standalone, chosen)
+            if question_kind(focus) == "open":  # "... While this has worked well, it can restrict ...": said of the one before
+                chosen = with_sequels(cands, chosen)
             if question_kind(focus) == "person":  # "who was it going on about grab bags?" -> "Hartwright said ...":
                 chosen = self._introduced(chosen)  # ... and who Hartwright is, where the document first names him
             chosen = list_continuations(chosen, self.next_chunk, self.embed_sentences)

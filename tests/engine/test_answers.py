@@ -828,6 +828,14 @@ def test_who_said_words_that_do_not_name_their_speaker_is_answered_by_the_senten
     assert "Ian Hartwright, from the National Association of Head Teachers" in b.answer, b.answer
 
 
+def test_a_sentence_that_weighs_the_one_before_comes_with_it(engine):
+    # "Currently, most OIs join Ofsted as individuals ..." says how it is; "While this has worked well ..., it can
+    # restrict ..." says what is wrong with it: one answer
+    a = engine.ask("what's the problem with how OIs are recruited at the moment?")
+    assert a.answered, a.answer
+    assert re.search(r"largely limited to their inspection work\. \[\d+\] While this has worked well", a.answer), a.answer
+
+
 def test_what_hmci_thinks_is_the_chief_inspectors_own_words(engine):
     a = engine.ask("what does HMCI think about heads becoming inspectors?")
     assert a.answered and a.citations[0].doc_id == "ofsted-oi-pilot-2026", a.answer
