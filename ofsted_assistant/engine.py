@@ -27,7 +27,7 @@ from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, ORGANISATIONS, PHRASES, Filters, Hit, Retriever, expand_query, text_terms
 from .settings import Settings
 from .spelling import Speller, english_zipf
-from .text import MONTHS, STOPWORDS, clock_times, content_terms, dates, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
+from .text import MONTHS, STOPWORDS, school_years, clock_times, content_terms, dates, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
 CANNOT_ANSWER = "The documents I have don't answer that."
@@ -370,7 +370,8 @@ class Engine:
             return answer
 
         # "can u explain the rules about ...": what is asked, without the request to the assistant around it
-        asked = own_union(guard.asked_plainly(q))  # "NAHT member. What did our union tell MPs?": the NAHT
+        # "NAHT member. What did our union tell MPs?": the NAHT; "inspected in 24-25": 2024-25, as the documents write it
+        asked = own_union(school_years(guard.asked_plainly(q)))
         # "I heard heads can now refuse an inspection, is that right?": what is asked is the rule itself
         claim = reported_claim(asked)
         if claim is not None:

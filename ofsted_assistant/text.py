@@ -89,6 +89,18 @@ def format_date(iso: str) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+_SHORT_SCHOOL_YEAR = re.compile(r"(?<![\d/.-])(?<!aged )(?<!ages )(\d{2})\s*[-/\u2013]\s*(\d{2})(?![\d/.-])(?![- ]*(?:years?|yrs?)[- ]*olds?)", re.I)
+
+
+def school_years(text: str) -> str:
+    """A school year written short as staff write it, as the documents write it: "inspected in 24-25" / "24/25"
+    -> "2024-25". Only two two-digit numbers a year apart (not "2-3 days", "10-12", a date "12/01", "16-17 year olds")."""
+    def full(m: re.Match) -> str:
+        a, b = int(m.group(1)), int(m.group(2))
+        return f"20{m.group(1)}-{m.group(2)}" if b == (a + 1) % 100 and 15 <= a <= 60 else m.group(0)
+    return _SHORT_SCHOOL_YEAR.sub(full, text)
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     return text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').replace("–", "-").replace("—", "-")

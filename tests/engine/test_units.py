@@ -1622,3 +1622,18 @@ def test_our_union_is_the_one_union_the_asker_names():
     assert own_union("what does my union say about banners?") == "what does my union say about banners?"  # none named
     assert own_union("NEU and NAHT reps here - what does our union say?") == "NEU and NAHT reps here - what does our union say?"
     assert own_union("What did the NAHT tell MPs?") == "What did the NAHT tell MPs?"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("if we're expecting to be inspected in 24-25", "if we're expecting to be inspected in 2024-25"),
+    ("our 24/25 plan", "our 2024-25 plan"),
+    ("2-3 days", "2-3 days"),  # not two-digit years
+    ("10-12 people", "10-12 people"),  # not a year apart
+    ("on 12/01", "on 12/01"),  # a date
+    ("our 16-17 year olds", "our 16-17 year olds"),  # ages
+    ("already 2024-25", "already 2024-25"),
+])
+def test_a_school_year_written_short_is_read_as_the_documents_write_it(text, read):
+    from ofsted_assistant.text import school_years
+
+    assert school_years(text) == read
