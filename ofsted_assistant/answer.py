@@ -2126,7 +2126,7 @@ def unmentioned(question: str, df: dict[str, int]) -> list[str]:
 
 
 #: A wh-question whose wh-word is not the object: "how does Ofsted inspect ...", "why would a school refuse ...".
-_WH_THEN_AUX = re.compile(r"^\s*(?:how(?: often)?|why|when|where|what(?: exactly)?)\s+(?=(?:does|do|did|will|would|can|could|should|must|may)\b)", re.I)
+_WH_THEN_AUX = re.compile(r"^\s*(?:how(?: often)?|why|when|where|what(?: exactly)?|what (?:sorts?|kinds?|types?) of [\w-]+)\s+(?=(?:does|do|did|will|would|can|could|should|must|may)\b)", re.I)
 #: "Who replaces the lead inspector if they fall ill?": a case a wh-question asks about, after its question.
 _IF_CASE = re.compile(r"^\s*(?:who|what|which|where|how)\b[^?,]*?\s(?:if|in case)\s+(?=\w)", re.I)
 #: An act rarer than this in English ("stil", Zipf 2.6) may be a typo of another word: not declined on.

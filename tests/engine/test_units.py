@@ -1251,6 +1251,7 @@ def test_a_narrowing_phrase_or_the_case_asked_about_must_be_something_the_docume
     assert absent_objects("What do inspectors look at during exam season?", df) == ["exam"]
     assert absent_objects("What did Labour promise about Ofsted?", df | {"labour": 1}) == []  # they say "pledged"
     assert absent_objects("What did he think mattered more?", df) == []
+    assert absent_objects("What sort of questions do inspectors ask in a deep dive?", df | {"question": 3}) == ["dive"]
     # a remark after the question narrows nothing it asks
     assert absent_objects("Can a school be inspected during exam season? asking for a friend", df) == ["exam"]
     assert absent_objects("Can a school ask for a pause? might be off for a safeguarding call halfway", df) == []
