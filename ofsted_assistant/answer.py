@@ -971,7 +971,7 @@ _SPEAKS = re.compile(r"\b(?:said|says|warned|told \w+|added|agreed):\s", re.I)
 def asks_what_was_said(question: str) -> bool:
     """Whether a question asks for what a person said or thinks (not what a source says: "what does the union say
     ...?" is the whole document's view)."""
-    for pattern in (_WHAT_SAID, _WHOSE_VIEW):  # ... or thinks: "why does martyn oliver reckon ...?"
+    for pattern in (_WHAT_SAID, _WHOSE_VIEW, _WHOSE_CASE):  # ... or thinks: "why does martyn oliver reckon ...?"
         m = pattern.search(question)
         if m and not _no_one_named(m.group("who").strip()):
             return True
@@ -1356,6 +1356,12 @@ _WHOSE_VIEW = re.compile(
     r"believes|feel|feels|want|wants|say|says|argue|argues|warn|warns)\b", re.I)
 
 
+#: A person's view asked for by name: "what's Martyn Oliver's pitch for ...?", "HMCI's take on ...".
+_WHOSE_CASE = re.compile(
+    r"\b(?P<who>(?:(?:sir|dame|mr|mrs|ms|dr)\s+)?(?!(?:the|our|my|their|your|a|an|its|his|her|is|are|was|were|what|whats|what's|and|so|but)\s)[a-z][\w-]+\s+[a-z][\w-]+|hmci|(?:the\s+)?chief inspector)['\u2019]s\s+"
+    r"(?:pitch|view|views|line|take|argument|case|position|stance|reasoning|thinking|message|answer|response)\b", re.I)
+
+
 #: Someone the question names as saying or doing something before it asks what "he" or "she" said: "Martyn Oliver
 #: keeps saying ...". (Whether it is a name the documents use is the engine's check.)
 _NAMED_BEFORE = re.compile(
@@ -1367,7 +1373,7 @@ def asked_speaker(question: str) -> str | None:
     """The person or organisation whose words a question asks for, when it names one: "what did steve rollett
     tell MPs about ...?" -> "steve rollett"; "what was the naht guy saying ...?" -> "naht"; "why does martyn
     oliver reckon ...?" -> "martyn oliver". Not a source ("what does the handbook say?"), nor "he" or "they"."""
-    for pattern in (_WHAT_SAID, _WHOSE_VIEW):
+    for pattern in (_WHAT_SAID, _WHOSE_VIEW, _WHOSE_CASE):
         m = pattern.search(question)
         if not m:
             continue

@@ -1534,6 +1534,11 @@ def test_the_organisation_whose_view_is_asked(question, who):
     ("What does HMCI reckon about serving heads doing inspection work?", "chief inspector"),
     ("what did Ofsted's chief inspector say about the pilot?", "chief inspector"),
     ("what does ofsted think about the pilot?", None),
+    # ... and a person's view asked for by name ("X's pitch / take / view")
+    ("What's Martyn Oliver's pitch for why serving heads should become inspectors?", "Martyn Oliver"),
+    ("and what was steve rollett's take on trust inspection?", "steve rollett"),
+    ("what is HMCI's view?", "chief inspector"),
+    ("what are the school's views on this?", None),
     ("what did he say when he announced it?", None),
 ])
 def test_the_speaker_a_question_asks_about(question, who):
