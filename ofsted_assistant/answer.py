@@ -997,7 +997,9 @@ def _speaks(c: Candidate) -> bool:
     text = c.hit.chunk.text
     start = text.rfind("\n\n", 0, c.start)
     para = text[start + 2 if start >= 0 else 0 : c.end].lstrip()
-    return bool(_SPEAKS.search(c.text)) or para.startswith(("\u201c", '"')) or (start >= 0 and text[:start].rstrip().endswith(":"))
+    return (bool(_SPEAKS.search(c.text)) or para.startswith(("\u201c", '"')) or (start >= 0 and text[:start].rstrip().endswith(":"))
+            # "Rollett agreed they were “inevitable at some point”, but said it was “important ...": named, saying, quoted
+            or bool(person_named(c.text) and _SAYING.search(c.text) and re.search(r"[\u201c\"]", c.text)))
 
 
 def speaker_before(doc: list[Candidate], at: int, reach: int = 4) -> Candidate | None:

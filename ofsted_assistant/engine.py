@@ -126,6 +126,9 @@ def as_typed(found: list[str], question: str) -> list[str]:
 PART_ABSENT_LEX = 0.2
 
 
+_HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+
+
 def evidence_of(c: Candidate, sim: float | None = None) -> float:
     """How well one sentence answers: its meaning (cosine `sim`, by default its similarity to the question) and
     the question's rare words it contains (or its document's title does)."""
@@ -395,6 +398,10 @@ class Engine:
             answer.corrections = fixed
         answer.standalone_question = standalone
         speaker = asked_speaker(focus)  # whose words the question asks for, if it names someone
+        if speaker is None and history and asks_what_was_said(focus) and _HE_OR_SHE.search(focus):
+            # "and what did he reckon about trust inspection?" after an answer naming Steve Rollett: his words
+            said = next((t["content"] for t in reversed(history) if t.get("role") == "assistant"), "")
+            speaker = (person_named(said) or "").lower() or None
         timings["condense"] = (time.perf_counter() - t0) * 1000
 
         with self._lock:

@@ -836,6 +836,17 @@ def test_a_sentence_that_weighs_the_one_before_comes_with_it(engine):
     assert re.search(r"largely limited to their inspection work\. \[\d+\] While this has worked well", a.answer), a.answer
 
 
+def test_a_follow_up_about_what_he_thought_gets_the_rest_of_his_quoted_words(engine):
+    history = [{"role": "user", "content": "what did the CST tell MPs?"},
+               {"role": "assistant", "content": "Steve Rollett, deputy chief executive of the Confederation of School Trusts, "
+                                                "warned that a bigger school improvement role risks mission creep."}]
+    a = engine.ask("and what did he reckon about ofsted inspecting trusts?", history=history)
+    assert a.answered and "inevitable at some point" in a.answer, a.answer
+    # "Rollett agreed they were “inevitable ...”, but said it was “important ...": named, saying, quoted - the
+    # sentence after it is his too
+    assert "There are huge risks with that." in a.answer, a.answer
+
+
 def test_what_hmci_thinks_is_the_chief_inspectors_own_words(engine):
     a = engine.ask("what does HMCI think about heads becoming inspectors?")
     assert a.answered and a.citations[0].doc_id == "ofsted-oi-pilot-2026", a.answer
