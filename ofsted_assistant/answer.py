@@ -27,7 +27,7 @@ _DURATION = re.compile(
 )
 _TIME = re.compile(r"\b(\d{1,2}[.:]\d{2}\s*(?:am|pm)|\d{1,2}\s*(?:am|pm))\b", re.I)
 _DATE = re.compile(
-    r"\b(\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|"
+    r"\b((?:(?:the\s+)?week\s+(?:of|beginning|commencing)\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
     r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:in|during|throughout|later in|early)\s+(?:the\s+)?(?:\d{4}(?:-\d{2})?|January|February|March|April|May|June|July|August|September|October|November|December|the year|the term)|"
     r"(?:later )?(?:this|next) (?:term|year))\b",
@@ -1057,6 +1057,25 @@ def with_sequels(cands: list[Candidate], chosen: list[Candidate], first: int = 2
             continue  # not the very next sentence
         out.insert(out.index(c) + 1, nxt)
     return out
+
+
+#: A date on the calendar: a day and a month ("6 January", "January 8th", "19.1.24").
+_CALENDAR_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
+#: How near the best a sentence with a calendar date must score to go first for a "when ...?" question.
+CALENDAR_FIRST = 0.7
+
+
+def calendar_date_first(cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """For "when ...?": when the best sentence dates the event only loosely ("in the first week of the new term",
+    "in early January") and another about the same event gives the day ("Trials of new inspection approach to
+    begin week of 6 January"), scoring at least `CALENDAR_FIRST` of the best, that one goes first: [it] or []."""
+    if not chosen or _CALENDAR_DATE.search(chosen[0].text):
+        return []
+    dated = [c for c in cands if c.typed and c.about and _CALENDAR_DATE.search(c.text) and c.score >= CALENDAR_FIRST * chosen[0].score]
+    return [max(dated, key=lambda c: c.score)] if dated else []
 
 
 def lead_with(first: list[Candidate], chosen: list[Candidate], limit: int) -> list[Candidate]:

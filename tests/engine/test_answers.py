@@ -847,6 +847,16 @@ def test_a_follow_up_about_what_he_thought_gets_the_rest_of_his_quoted_words(eng
     assert "There are huge risks with that." in a.answer, a.answer
 
 
+@pytest.mark.parametrize("question", [
+    "when were the trials of ofsted's new approach meant to kick off?",
+    "When do the trials of the new inspection approach start?",
+])
+def test_a_when_question_leads_with_the_day_when_a_source_gives_it(engine, question):
+    # "in the first week of the new term" and "in early January" are right but loose; the release's headline gives the day
+    a = engine.ask(question)
+    assert a.answered and a.answer.startswith("Week of 6 January - Trials of new inspection approach"), a.answer
+
+
 def test_what_hmci_thinks_is_the_chief_inspectors_own_words(engine):
     a = engine.ask("what does HMCI think about heads becoming inspectors?")
     assert a.answered and a.citations[0].doc_id == "ofsted-oi-pilot-2026", a.answer
