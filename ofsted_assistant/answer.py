@@ -1017,7 +1017,7 @@ def speaker_before(doc: list[Candidate], at: int, reach: int = 4) -> Candidate |
     return None
 
 
-def with_quoted_words(cands: list[Candidate], chosen: list[Candidate], more: int = 2) -> list[Candidate]:
+def with_quoted_words(cands: list[Candidate], chosen: list[Candidate], more: int = 2, only: set[str] | None = None) -> list[Candidate]:
     """For "what did he say ...?": a chosen sentence of a speaker's words is shown with the next `more` sentences of
     the same paragraph, which go on saying it ("I'm really excited about this pilot. It means we can bring in
     current sector insight ... It means more people in the sector, inspecting the sector.")."""
@@ -1026,7 +1026,7 @@ def with_quoted_words(cands: list[Candidate], chosen: list[Candidate], more: int
         if c in out:
             continue
         out.append(c)
-        if not _speaks(c):
+        if not _speaks(c) or (only is not None and c.text.strip() not in only):  # `only`: the sentences of the speaker asked about
             continue
         after = sorted((d for d in cands if d.hit is c.hit and _same_paragraph(c, d) and not d.intro), key=lambda d: d.start)
         for d in after[:more]:

@@ -520,8 +520,11 @@ class Engine:
             if chosen and news:  # "what did Ofsted announce in Dec 2024?": the news of that date, which its documents open with
                 # (a news release's lead and its headlines)
                 chosen = lead_with(self._opening(lambda c: c.doc_id in news, per_doc=3), chosen, max_sentences + 2)
-            if asks_what_was_said(focus):  # "what did he actually say when he announced it?": his words, not a line of them
-                chosen = with_quoted_words(cands, chosen)
+            # "what did he actually say when he announced it?": his words, not a line of them (and "what was the CST's
+            # view ...?": a body that publishes none of the documents speaks through a person) - theirs, when the
+            # documents say whose they are, not another witness's
+            if asks_what_was_said(focus) or (speaker in ORGANISATIONS and not self._publishes(speaker)):
+                chosen = with_quoted_words(cands, chosen, only={t for t, own in said_by.items()} if said_by else None)
             chosen = existence_first(standalone, chosen)
             if question_kind(focus) == "open":  # "... While this has worked well, it can restrict ...": said of the one before
                 chosen = with_sequels(cands, chosen)

@@ -857,6 +857,12 @@ def test_a_when_question_leads_with_the_day_when_a_source_gives_it(engine, quest
     assert a.answered and a.answer.startswith("Week of 6 January - Trials of new inspection approach"), a.answer
 
 
+def test_the_view_of_a_body_that_publishes_no_document_is_its_speakers_whole_quote(engine):
+    # the CST speaks through Steve Rollett: his quoted sentence comes with the one that finishes it
+    a = engine.ask("what's the CST's take on Ofsted doing school improvement?")
+    assert a.answered and "run the risk of mission creep. [1] And you may see a distortion of the inspection process" in a.answer, a.answer
+
+
 def test_what_hmci_thinks_is_the_chief_inspectors_own_words(engine):
     a = engine.ask("what does HMCI think about heads becoming inspectors?")
     assert a.answered and a.citations[0].doc_id == "ofsted-oi-pilot-2026", a.answer
