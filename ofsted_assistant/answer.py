@@ -17,7 +17,7 @@ import numpy as np
 
 from .guard import looks_like_instructions
 from .polarity import OBLIGATION, OPTIONAL, PERSON_WORDS, YES_NO_START, act_position, asked_object, asked_role_and_action, existence, mentions_role, polarity, ROLES, restricting_phrases, role_is_subject
-from .retrieval import ABBREVIATIONS, GLOSSARY, ORGANISATIONS, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents, text_terms
+from .retrieval import ABBREVIATIONS, GLOSSARY, LESSER_VERSION, ORGANISATIONS, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents, text_terms
 from .spelling import english_zipf
 from .text import MONTHS, MONTHS_SHORT, STOPWORDS, content_terms, date_mentions, dates, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
 
@@ -1921,6 +1921,11 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     compared = _COMPARATIVE.search(question)
     if compared and not re.search(rf"\b{compared.group(1)}\b", lead.text, re.I):
         return ""  # "paid the same as their salaries?" is not answered by "Ofsted's ability to match salaries"
+    if (lesser := LESSER_VERSION.search(question)) and lead.lex >= 0.3:
+        # "do they get a lighter version of the training?" - "trained to the same high standards": No (when the
+        # sentence says it of what was asked: training, inspecting)
+        thing = {t for t in content_terms(lesser.group(0)) if t.startswith(("train", "inspect", "standard", "work"))}
+        return "No" if re.search(r"\bsame\b", lead.text, re.I) and thing & set(content_terms(lead.text)) else ""
     if _ALL_DONE.search(question) and partial(lead.text):
         return "No"  # "Has Ofsted finished all its actions?" - "42 out of 132 completed"
     if existence(question, lead.text) == -1 and lead.lex >= 0.2:

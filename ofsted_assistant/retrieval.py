@@ -119,6 +119,12 @@ def glossary_for(word: str) -> str | None:
 
 
 # How staff say it -> how the documents say it. Phrases a word glossary cannot catch ("push it back").
+#: "a lighter version of the training", "a different kind of inspecting", "trained differently": asks whether it is
+#: the same (which a sentence saying "the same" answers No).
+LESSER_VERSION = re.compile(
+    r"\b(?:lighter|easier|shorter|cut[- ]down|watered[- ]down|reduced|lesser|lower|different|separate|special)\s+"
+    r"(?:(?:version|kind|sort|type|level)\s+of\s+(?:the\s+)?)?(?:training|inspect\w*|standards?|work)\b"
+    r"|\btrained\s+(?:any\s+)?(?:differently|less)\b", re.I)
 PHRASES: list[tuple[re.Pattern, str]] = [
     (re.compile(p, re.I), words_)
     for p, words_ in [
@@ -173,6 +179,8 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:the )?same (?:thing|approach|scheme|model|idea|set-?up|system)\b|\bsomething (?:similar|like (?:it|that|this))\b", "similar approach"),
         # "what if a trust just doesn't agree with the inspectors?": disagreeing
         (r"\b(?:doesn'?t|don'?t|didn'?t|does not|do not|did not|won'?t|not) (?:\w+ )?agree\b", "disagree"),
+        # "do they get a lighter version of the training?", "trained differently?": whether it is the same
+        (LESSER_VERSION.pattern, "same high standards same inspection work"),
         # "the 'Outstanding' sign by the gate and our headed paper": where a school shows its grade
         (r"\b(?:headed (?:note)?paper|letterheads?|notepaper|stationery|signage|signboards?|hoardings?)\b"
          r"|\b(?:the|a|our|their|big|school|front|gate)\s+signs?\b(?!\s+(?:up|off|in|on)\b)", "banners gates letter heads"),

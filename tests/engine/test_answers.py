@@ -863,6 +863,16 @@ def test_the_view_of_a_body_that_publishes_no_document_is_its_speakers_whole_quo
     assert a.answered and "run the risk of mission creep. [1] And you may see a distortion of the inspection process" in a.answer, a.answer
 
 
+@pytest.mark.parametrize("question", [
+    "do OIs from the peer pilot get an easier version of the training?",
+    "will pilot OIs be trained differently?",
+])
+def test_asking_whether_it_is_a_lesser_version_is_answered_no_by_the_same(engine, question):
+    # "lighter / easier / different" is not a word the documents use: they say "the same high standards"
+    a = engine.ask(question)
+    assert a.answered and a.answer.startswith("No - ") and "same high standards" in a.answer.split("[1]")[0], a.answer
+
+
 def test_what_hmci_thinks_is_the_chief_inspectors_own_words(engine):
     a = engine.ask("what does HMCI think about heads becoming inspectors?")
     assert a.answered and a.citations[0].doc_id == "ofsted-oi-pilot-2026", a.answer
