@@ -122,8 +122,10 @@ def glossary_for(word: str) -> str | None:
 #: "a lighter version of the training", "a different kind of inspecting", "trained differently": asks whether it is
 #: the same (which a sentence saying "the same" answers No).
 LESSER_VERSION = re.compile(
-    r"\b(?:lighter|easier|shorter|cut[- ]down|watered[- ]down|reduced|lesser|lower|different|separate|special)\s+"
+    r"\b(?:lighter|easier|shorter|cut[- ]down|watered[- ]down|reduced|lesser|lower)\s+"
     r"(?:(?:version|kind|sort|type|level)\s+of\s+(?:the\s+)?)?(?:training|inspect\w*|standards?|work)\b"
+    # "a different kind of inspecting", "different training" (not "a different inspection framework")
+    r"|\b(?:different|separate|special)\s+(?:(?:version|kind|sort|type|level)\s+of\s+(?:the\s+)?(?:training|inspect\w*|standards?|work)|training|standards?)\b"
     r"|\btrained\s+(?:any\s+)?(?:differently|less)\b", re.I)
 PHRASES: list[tuple[re.Pattern, str]] = [
     (re.compile(p, re.I), words_)
