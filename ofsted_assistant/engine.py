@@ -24,7 +24,7 @@ from .citations import Citation, attribution, build_citations, check_answer, che
 from .errors import IndexMissing
 from .followup import condense
 from .polarity import contradicted_premise
-from .retrieval import GLOSSARY, ORGANISATIONS, PHRASES, Filters, Hit, Retriever, expand_query, text_terms
+from .retrieval import GLOSSARY, ORGANISATIONS, PHRASES, Filters, glossary_for, Hit, Retriever, expand_query, text_terms
 from .settings import Settings
 from .spelling import Speller, english_zipf
 from .text import MONTHS, STOPWORDS, school_years, clock_times, content_terms, dates, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
@@ -680,7 +680,7 @@ class Engine:
             return ("weak_evidence", why + nearest_passage(near) + guard.WHERE_TO_GO, evidence)
 
         if evidence < bar:
-            shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown)
+            shown = [w for w in words(question) if any(w.startswith(u[:4]) for u in unknown) and not glossary_for(w)  # "advice": guidance
                      and not re.search(rf"\b{re.escape(w)}\b", self.corpus_text)  # "end" is in "end-of-day"
                      and english_zipf(w) < COMMON_ZIPF][:4]  # "still", "word": everyday words, not the topic
             if evidence >= NEAR_EVIDENCE:  # close, but not close enough to answer: show it, so the user can judge

@@ -72,6 +72,8 @@ GLOSSARY: dict[str, str] = {
     "dep": "deputy head",
     "ta": "staff member teaching assistant",
     "tas": "staff members teaching assistants",
+    "pta": "parents",  # the parent-teacher association
+    "ptas": "parents",
     "mums": "parents",  # "mums and dads"
     "dads": "parents",
     "verdict": "judgment",

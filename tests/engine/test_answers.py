@@ -873,6 +873,12 @@ def test_asking_whether_it_is_a_lesser_version_is_answered_no_by_the_same(engine
     assert a.answered and a.answer.startswith("No - ") and "same high standards" in a.answer.split("[1]")[0], a.answer
 
 
+def test_a_decline_does_not_say_the_documents_never_mention_a_word_they_use_in_other_words(engine):
+    # "advice" is the documents' "guidance": the decline must not claim they never mention it
+    a = engine.ask("what's the NEU's advice on the school website?")
+    assert not a.answered and "\u201cadvice\u201d" not in a.answer, a.answer
+
+
 def test_what_hmci_thinks_is_the_chief_inspectors_own_words(engine):
     a = engine.ask("what does HMCI think about heads becoming inspectors?")
     assert a.answered and a.citations[0].doc_id == "ofsted-oi-pilot-2026", a.answer
