@@ -231,7 +231,7 @@ def question_kind(question: str) -> str:
         return "time"  # "how long do we have to ask for a deferral?": until when - "4.30 pm"
     if re.search(r"\bhow long\b|\bhow many (?:working |school |calendar )?(days|weeks|months|years|hours)\b|\bhow much (?:advance |prior )?(?:notice|warning|time|lead time|heads[- ]up)\b", q):
         return "duration"
-    if re.search(r"\bwhat time\b|\bhow late\b|\bcut[- ]?off\b|\bdeadline\b|\bby when\b", q) and not (
+    if re.search(r"\bwhat time\b|\bhow late\b|\b(?:latest|earliest) (?:possible )?time\b|\blast possible time\b|\bcut[- ]?off\b|\bdeadline\b|\bby when\b", q) and not (
             YES_NO_START.search(q) and _TIME.search(q)):  # "has the 4.30pm deadline changed?" already names the time
         return "time"
     if re.search(r"^when\b|\bwhen (is|was|did|do|does|will|are)\b|\bwhat date\b|\bwhich date\b", q):

@@ -155,6 +155,8 @@ def test_question_kinds_and_leads():
     assert question_kind("How long can an inspection be paused?") == "duration"
     assert question_kind("Can I bring a colleague?") == "yesno"
     assert question_kind("whats the cut off time for a deferral?") == "time"
+    assert question_kind("what's the latest time we can ring to ask for a deferral?") == "time"
+    assert question_kind("do i have to stay for the final feedback? last time i nearly walked out") == "yesno"
     # who said something, in staff's words
     assert question_kind("and who was it going on about heads carrying grab bags? same bloke?") == "person"
     assert question_kind("who was talking about salaries?") == "person"
