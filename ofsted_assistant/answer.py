@@ -1315,10 +1315,18 @@ _ADVICE_TO = re.compile(
     r"(?:should|must|to|ought to|need to|needs to|can)\s+(?:be\s+)?do(?:ing)?\b", re.I)
 
 
+#: "what's the four strands thing the NEU mentions?", "what's this grab bag stuff MPs heard about?": X, which the
+#: source is said to mention.
+_MENTIONED = re.compile(
+    r"\bwhat(?:'s|\u2019s| is| are| was| were)\s+(?:the|this|that|these|those)\s+(?P<topic>[\w'\u2019 -]{2,40}?)\s+"
+    r"(?:thing|things|stuff|bit|business|idea)\s+(?:that\s+|which\s+)?(?:[\w'-]+\s+){1,3}?"
+    r"(?:mentions?|mentioned|talks? about|talked about|refers? to|referred to|goes? on about|went on about|brings? up|brought up|heard about)\b", re.I)
+
+
 def said_about(question: str) -> str | None:
-    """What a "does the union say anything about X?" / "what does the NEU say about X?" question asks about: X;
-    for "what does the NEU say leaders should do?", the people advised."""
-    m = _SAID_ABOUT.search(question) or _VIEW_ON.search(question) or _ADVICE_TO.search(question)
+    """What a "does the union say anything about X?" / "what does the NEU say about X?" / "what's the X thing the
+    NEU mentions?" question asks about: X; for "what does the NEU say leaders should do?", the people advised."""
+    m = _SAID_ABOUT.search(question) or _VIEW_ON.search(question) or _ADVICE_TO.search(question) or _MENTIONED.search(question)
     topic = m.group("topic" if "topic" in m.groupdict() else "who") if m else ""
     return topic.strip() if m and content_terms(topic) else None
 

@@ -1142,6 +1142,8 @@ def test_the_topic_a_source_is_asked_about():
     assert said_about("does the union say anything about attendance?") == "attendance"
     assert said_about("what does the NEU say about pupil premium?") == "pupil premium"
     assert said_about("Can I bring a colleague?") is None
+    assert said_about("what's the four strands thing the NEU mentions?") == "four strands"
+    assert said_about("what's this grab bag stuff MPs heard about?") == "grab bag"
     # "the NEU line on X, do they ...?": the view asked for, on X
     assert said_about("whats the NEU line on routine ofsted inspections, do they want them to carry on?") == "routine ofsted inspections"
 
