@@ -124,7 +124,10 @@ def names_who_was_asked(question: str, text: str) -> bool:
     if verb in _AUTHORED and _OWN_WORK.search(text):  # "who wrote the learning review?": "In her independent learning
         # review, ... Dame Christine Gilbert recommended" - the work is theirs
         return set(content_terms(" ".join(asked[1:]))) <= set(content_terms(text))
-    return stem(verb)[:5] in {t[:5] for t in stems}
+    # "who announced the pilot?" - "Announcing the pilot ..., Sir Martyn Oliver": the act, and what it was done to
+    # when the question says ("who runs Ofsted?" is not answered by "Rollett warned: ... we run the risk")
+    done_to = set(content_terms(" ".join(words(question[m.start():])[2:5]))) - _TYPE_WORDS
+    return stem(verb)[:5] in {t[:5] for t in stems} and (not done_to or bool(done_to & (set(text_terms(text)) | stems)))
 
 
 #: "who wrote / led ... X?": who made X, which a sentence says with "her / his X".

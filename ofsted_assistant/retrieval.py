@@ -183,6 +183,9 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:the )?same (?:thing|approach|scheme|model|idea|set-?up|system)\b|\bsomething (?:similar|like (?:it|that|this))\b", "similar approach"),
         # "what if a trust just doesn't agree with the inspectors?": disagreeing
         (r"\b(?:doesn'?t|don'?t|didn'?t|does not|do not|did not|won'?t|not) (?:\w+ )?agree\b", "disagree"),
+        # "who's in charge of Ofsted?", "who runs ofsted?": its chief inspector
+        (r"\b(?:in charge (?:of|at)|the boss (?:of|at)|head of|runs|leads|heads up|boss)\s+(?:of\s+)?ofsted\b|\bofsted['\u2019]?s (?:boss|head|leader|top person)\b",
+         "his majesty's chief inspector"),
         # "do they get a lighter version of the training?", "trained differently?": whether it is the same
         (LESSER_VERSION.pattern, "same high standards same inspection work"),
         # "the 'Outstanding' sign by the gate and our headed paper": where a school shows its grade

@@ -1462,6 +1462,9 @@ def test_who_questions_ask_for_a_person_only_in_a_relation_a_sentence_states():
     hartwright = "Ian Hartwright, from the National Association of Head Teachers, warned there isn't enough time."
     assert names_who_was_asked("who spoke for the NAHT?", hartwright)
     assert names_who_was_asked("who is the chief inspector?", "His Majesty's Chief Inspector, Sir Martyn Oliver, said:")
+    # the act and what it is done to: "run the risk" is not running Ofsted
+    assert not names_who_was_asked("who runs ofsted?", "But Rollett warned: \u201cI think we run the risk of mission creep.")
+    assert names_who_was_asked("who announced the OI pilot?", "Announcing the pilot at ASCL's Annual Conference, Sir Martyn Oliver, said:")
     # a person named for something else does not answer who chairs the committee
     assert not names_who_was_asked("who chairs the education select committee?",
                                    "Dame Christine Gilbert recommended actions arising from the Education Select Committee's reports.")
