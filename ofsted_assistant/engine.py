@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import BRIEF_KINDS, RELATIVE_DAY, Candidate, absent_bodies, calendar_date_first, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import BRIEF_KINDS, RELATIVE_DAY, Candidate, unmentioned, absent_bodies, calendar_date_first, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -488,7 +488,8 @@ class Engine:
             self._favour_speaker(said_by, cands)
             timings["score"] = (time.perf_counter() - t3) * 1000
 
-        refusal = self._refusal(standalone, hits, cands, focus, list(part_vecs) + asked_vecs,
+        part_texts = (parts if len(parts) > 1 else []) + [query for query, _ in asked_queries]
+        refusal = self._refusal(standalone, hits, cands, focus, list(zip(part_texts, list(part_vecs) + asked_vecs)),
                                 plain=(*plain, plain_vec) if plain else None, news=bool(news))
         if refusal is not None:
             kind, message, evidence = refusal
@@ -606,9 +607,9 @@ class Engine:
     def _refusal(self, question: str, hits: list[Hit], cands: list[Candidate], focus: str | None = None,
                  part_vecs=(), plain: tuple[str, str, np.ndarray] | None = None, news: bool = False) -> tuple[str, str, float] | None:
         """Why the documents do not answer `question` (the standalone question), or None. `focus`: the user's own
-        words (a follow-up's), which say what kind of answer is wanted; `part_vecs`: the vectors of a
-        multi-part question's parts (each part is judged on its own too: two questions in one match any single
-        sentence less well than either does); `plain`: the question in the documents' words only
+        words (a follow-up's), which say what kind of answer is wanted; `part_vecs`: (text, vector) of each part of
+        a multi-part question and of the sentence that asks (each part is judged on its own too: two questions in
+        one match any single sentence less well than either does); `plain`: the question in the documents' words only
         (`in_their_words`: its own words kept, the documents' words added) and its vector, judged by those words too;
         `news`: whether it asks what was announced at a date some document has ("what happened in Dec 2024?")."""
         where = guard.COVERAGE + " " + guard.WHERE_TO_GO
@@ -620,7 +621,13 @@ class Engine:
         best = max(cands, key=lambda c: c.score)
         near = max(cands, key=evidence_of)  # the sentence that comes closest: shown when the question is declined
         evidence = evidence_of(near)
-        for vec in part_vecs:
+        for text, vec in part_vecs:
+            # (not a part most of whose words no document uses: "what makes inspectors decide safeguarding is not
+            # effective?" comes close to a line about inspectors in meaning only)
+            missing = unmentioned(text, self.df)
+            known = [t for t in dict.fromkeys(content_terms(text)) if self.df.get(t) and t not in missing]
+            if len(missing) >= 2 and len(missing) > len(known):
+                continue
             evidence = max(evidence, max(evidence_of(c, float(c.vec @ vec)) for c in cands))
         if plain is not None:  # the words no document uses, which no sentence can have, weigh nothing
             own, extra, vec = plain
@@ -730,6 +737,9 @@ class Engine:
             # inspector reckon ...? what did he say"), and no sentence has more than a few of the
             # question's rare words (a passage on how inspection works comes close in meaning, no closer)
             absent = next((gone for part in question_parts(question) if (gone := absent_objects(part, self.df, with_act=False))), [])
+            # ... or one of its questions asks for a thing no document mentions ("... what criteria do they use?")
+            absent = absent or next(([found[0]] for part in question_sentences(question)
+                                     if (found := absent_asked_for(part, self.df)) and found[1] == "thing"), [])
         if absent:
             return declined("They don't mention " + " or ".join(f"\u201c{w}\u201d" for w in as_typed(absent, question)) + ". ")
         # "What did Ian Hartwright say about report cards?": the documents quote him, but nowhere near that topic.

@@ -879,6 +879,13 @@ def test_a_decline_does_not_say_the_documents_never_mention_a_word_they_use_in_o
     assert not a.answered and "\u201cadvice\u201d" not in a.answer, a.answer
 
 
+def test_a_part_most_of_whose_words_no_document_uses_does_not_make_the_question_answerable(engine):
+    # "what makes inspectors decide safeguarding is not effective?" comes close in meaning to a line about an
+    # independent inspector, but "decide", "safeguarding", "effective" are in no document
+    a = engine.ask("DSL here - what actually makes inspectors decide our safeguarding is not effective? what criteria do they use?")
+    assert not a.answered, a.answer
+
+
 def test_what_hmci_thinks_is_the_chief_inspectors_own_words(engine):
     a = engine.ask("what does HMCI think about heads becoming inspectors?")
     assert a.answered and a.citations[0].doc_id == "ofsted-oi-pilot-2026", a.answer
