@@ -389,6 +389,14 @@ class Engine:
                 answer.standalone_question = asked
                 answer.timings_ms = {"premise": checked.timings_ms.get("total", 0.0), "total": (time.perf_counter() - t0) * 1000}
                 return answer
+            if checked.refusal == "weak_evidence":
+                # "now that heads can refuse an inspection, how do I write the letter?": nothing in the documents says
+                # so, and what is asked rests on it - said, with why the rule itself was declined
+                answer.answer = (f"{CANNOT_ANSWER} The question takes for granted that \u201c{premise.text}\u201d, and "
+                                 f"nothing in them says so. " + checked.answer[len(CANNOT_ANSWER):].strip())
+                answer.refusal, answer.evidence, answer.standalone_question = "unsupported_premise", checked.evidence, asked
+                answer.timings_ms = {"premise": checked.timings_ms.get("total", 0.0), "total": (time.perf_counter() - t0) * 1000}
+                return answer
         standalone, focus = condense(asked, history, common=self.lower_words.__contains__)
         if mode == "llm" and self.settings.llm.provider and standalone != asked:  # a follow-up, not just reworded
             standalone = self._llm_condense(q, history) or standalone  # the LLM rewrites the follow-up

@@ -893,6 +893,14 @@ def test_what_hmci_thinks_is_the_chief_inspectors_own_words(engine):
     assert "Inspections already bring together" not in a.answer.split("[1]")[0], a.answer  # the release's own line, not his
 
 
+def test_a_premise_nothing_in_the_documents_supports_is_declined_and_named(engine):
+    # the rule taken for granted is declined when asked on its own ("can heads refuse an inspection?"), so what is
+    # asked on top of it is not answered with whatever comes close to "the letter"
+    a = engine.ask("now that heads can refuse an inspection, how do I write the letter?")
+    assert not a.answered and a.refusal == "unsupported_premise", a.answer
+    assert "takes for granted that \u201cheads can refuse an inspection\u201d" in a.answer, a.answer
+
+
 def test_a_date_question_with_context_after_it_gets_the_date(engine):
     a = engine.ask("when did the updated handbook come out? the one about bringing colleagues")
     assert a.answered and a.answer.startswith("19.1.24"), a.answer
