@@ -183,6 +183,9 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:the )?same (?:thing|approach|scheme|model|idea|set-?up|system)\b|\bsomething (?:similar|like (?:it|that|this))\b", "similar approach"),
         # "what if a trust just doesn't agree with the inspectors?": disagreeing
         (r"\b(?:doesn'?t|don'?t|didn'?t|does not|do not|did not|won'?t|not) (?:\w+ )?agree\b", "disagree"),
+        # "how long's the pilot running for?": how long a programme continues (not how long an inspection lasts)
+        (r"\b(?:how long|until when|till when)\b[^?.]{0,30}?\b(?:pilot|scheme|trial|consultation|programme|program|project)s?\b[^?.]{0,30}?"
+         r"\b(?:running|run|runs|go on|going on|goes on)\b", "continue throughout"),
         # "who's in charge of Ofsted?", "who runs ofsted?": its chief inspector
         (r"\b(?:in charge (?:of|at)|the boss (?:of|at)|head of|runs|leads|heads up|boss)\s+(?:of\s+)?ofsted\b|\bofsted['\u2019]?s (?:boss|head|leader|top person)\b",
          "his majesty's chief inspector"),

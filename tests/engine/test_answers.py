@@ -901,6 +901,13 @@ def test_a_premise_nothing_in_the_documents_supports_is_declined_and_named(engin
     assert "takes for granted that \u201cheads can refuse an inspection\u201d" in a.answer, a.answer
 
 
+def test_how_long_a_programme_is_running_is_how_long_it_continues(engine):
+    a = engine.ask("how long's the OI peer pilot running for? might put my name down for a later cohort")
+    assert a.answered and "The pilot will continue throughout 2026" in a.answer.split("[1]")[0], a.answer
+    # ... not how long an inspection lasts, which no document gives
+    assert not engine.ask("How long does a monitoring inspection last?").answered
+
+
 def test_a_date_question_with_context_after_it_gets_the_date(engine):
     a = engine.ask("when did the updated handbook come out? the one about bringing colleagues")
     assert a.answered and a.answer.startswith("19.1.24"), a.answer
