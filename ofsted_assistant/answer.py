@@ -1355,15 +1355,20 @@ _ASKS_VIEW = re.compile(r"\b(?:views?|position|stance|line|take|opinions?|verdic
                         r"reckons?|wants?|wanted|supports?|backs?|feels?|stand)\b", re.I)
 
 
+#: Telling whom, which frames what was said rather than being part of it: "what did the NAHT tell the committee about".
+_TOLD_WHOM = re.compile(r"\b(?:tell|tells|told|telling|say|says|said|saying|talk(?:ed|ing)? to)\b(?:\s+(?:the\s+)?(?:education\s+)?(?:committee|mps|inquiry|hearing))?", re.I)
+
+
 def organisation_and_topic(question: str) -> tuple[str, str] | None:
     """One organisation the question names by its initials and asks the view of, and what it asks about (the
-    sentence that asks, without the name): "What is the NAHT's position on report cards?" -> ("NAHT", "What is
-    the 's position on report cards?")."""
+    sentence that asks, without the name and without telling whom): "What is the NAHT's position on report
+    cards?" -> ("NAHT", "What is the 's position on report cards?"); "What did the NAHT tell the committee about 2
+    day inspections?" -> ("NAHT", "What did the   about 2 day inspections?")."""
     asking = asked_sentence(question) or question
     named = list(dict.fromkeys(m.group(0) for m in _ORGANISATIONS.finditer(asking)))
     if len(named) != 1 or not _ASKS_VIEW.search(asking):
         return None
-    return named[0], re.sub(rf"\b{named[0]}\b", " ", asking)
+    return named[0], _TOLD_WHOM.sub(" ", re.sub(rf"\b{named[0]}\b", " ", asking))
 
 
 def speaker_terms(who: str, sentences: list[tuple[str, frozenset[str]]] = ()) -> list[frozenset[str]]:

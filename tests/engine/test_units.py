@@ -1532,6 +1532,13 @@ def test_the_organisation_whose_view_is_asked(question, who):
     assert (found[0] if found else None) == who
 
 
+def test_telling_whom_is_not_what_an_organisation_is_asked_about():
+    from ofsted_assistant.answer import organisation_and_topic
+
+    _, topic = organisation_and_topic("What did the NAHT tell the committee about 2 day inspections?")
+    assert "tell" not in topic and "committee" not in topic and "2 day inspections" in topic
+
+
 @pytest.mark.parametrize(("question", "who"), [
     ("what did steve rollett tell the education committee about school improvement?", "steve rollett"),
     ("what was the naht guy saying to MPs about notice?", "naht"),
