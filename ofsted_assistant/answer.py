@@ -974,7 +974,7 @@ _SPEAKS = re.compile(r"\b(?:said|says|warned|told \w+|added|agreed):\s", re.I)
 def asks_what_was_said(question: str) -> bool:
     """Whether a question asks for what a person said or thinks (not what a source says: "what does the union say
     ...?" is the whole document's view)."""
-    for pattern in (_WHAT_SAID, _WHOSE_VIEW, _WHOSE_CASE):  # ... or thinks: "why does martyn oliver reckon ...?"
+    for pattern in (_WHAT_SAID, _WHOSE_VIEW, _WHOSE_CASE, _HOW_SOLD):  # ... or thinks: "why does martyn oliver reckon ...?"
         m = pattern.search(question)
         if m and not _no_one_named(m.group("who").strip()):
             return True
@@ -1399,6 +1399,12 @@ _WHOSE_CASE = re.compile(
     r"(?:pitch|view|views|line|take|argument|case|position|stance|reasoning|thinking|message|answer|response)\b", re.I)
 
 
+#: How someone makes their case: "how is Martyn Oliver selling the pilot to leaders?".
+_HOW_SOLD = re.compile(
+    r"\bhow\s+(?:is|was|does|did|has)\s+(?P<who>[\w'\u2019 .-]{2,40}?)\s+(?:selling|sell|sold|pitching|pitch|pitched|justifying|justify|"
+    r"justified|making the case for|make the case for|arguing for|argue for|framing|frame|framed|presenting|present|presented)\b", re.I)
+
+
 #: Someone the question names as saying or doing something before it asks what "he" or "she" said: "Martyn Oliver
 #: keeps saying ...". (Whether it is a name the documents use is the engine's check.)
 _NAMED_BEFORE = re.compile(
@@ -1410,7 +1416,7 @@ def asked_speaker(question: str) -> str | None:
     """The person or organisation whose words a question asks for, when it names one: "what did steve rollett
     tell MPs about ...?" -> "steve rollett"; "what was the naht guy saying ...?" -> "naht"; "why does martyn
     oliver reckon ...?" -> "martyn oliver". Not a source ("what does the handbook say?"), nor "he" or "they"."""
-    for pattern in (_WHAT_SAID, _WHOSE_VIEW, _WHOSE_CASE):
+    for pattern in (_WHAT_SAID, _WHOSE_VIEW, _WHOSE_CASE, _HOW_SOLD):
         m = pattern.search(question)
         if not m:
             continue

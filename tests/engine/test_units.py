@@ -1553,6 +1553,7 @@ def test_telling_whom_is_not_what_an_organisation_is_asked_about():
     ("and what was steve rollett's take on trust inspection?", "steve rollett"),
     ("what is HMCI's view?", "chief inspector"),
     ("what are the school's views on this?", None),
+    ("How is Martyn Oliver selling the new OI pilot to leaders?", "Martyn Oliver"),  # how he makes his case
     ("what did he say when he announced it?", None),
 ])
 def test_the_speaker_a_question_asks_about(question, who):
