@@ -126,6 +126,7 @@ def as_typed(found: list[str], question: str) -> list[str]:
 PART_ABSENT_LEX = 0.2
 
 
+_POINTS_TO_CONTEXT = re.compile(r"\b(?:it|its|they|them|their|he|she|him|her|this|that|these|those|so)\b", re.I)
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 
 
@@ -381,7 +382,9 @@ class Engine:
             asked = claim.question
         # "Now that the handbook says we're allowed to tell parents the outcome, how should we word the letter?":
         # the rule taken for granted is asked on its own first; when the documents say no to it, that is the answer
-        premise = premise_claim(asked) if claim is None and not history else None
+        premise = premise_claim(asked) if claim is None else None
+        if premise is not None and history and _POINTS_TO_CONTEXT.search(premise.text):
+            premise = None  # "since they can do that, ...": the rule is the conversation's, not the question's own
         if premise is not None:
             checked = self.ask(premise.question, filters=filters, mode="extractive")
             if checked.lead == "No" and checked.lead_passage is not None:

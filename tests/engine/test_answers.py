@@ -908,6 +908,15 @@ def test_how_long_a_programme_is_running_is_how_long_it_continues(engine):
     assert not engine.ask("How long does a monitoring inspection last?").answered
 
 
+def test_a_premise_is_checked_in_a_conversation_too(engine):
+    # in the app most questions come after others: a premise with its own subject is still the question's own
+    history = [{"role": "user", "content": "who was talking about grab bags?"},
+               {"role": "assistant", "content": "Ian Hartwright, from the National Association of Head Teachers."}]
+    a = engine.ask("now that heads can refuse an inspection, how do I write the letter?", history=history)
+    assert not a.answered and a.refusal == "unsupported_premise", a.answer
+    assert "takes for granted that \u201cheads can refuse an inspection\u201d" in a.answer, a.answer
+
+
 def test_a_date_question_with_context_after_it_gets_the_date(engine):
     a = engine.ask("when did the updated handbook come out? the one about bringing colleagues")
     assert a.answered and a.answer.startswith("19.1.24"), a.answer
