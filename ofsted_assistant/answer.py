@@ -26,10 +26,12 @@ _DURATION = re.compile(
     re.I,
 )
 _TIME = re.compile(r"\b(\d{1,2}[.:]\d{2}\s*(?:am|pm)|\d{1,2}\s*(?:am|pm))\b", re.I)
+#: A month's name, as the patterns below match it.
+_MONTH = "|".join(MONTHS)
 _DATE = re.compile(
-    r"\b((?:(?:the\s+)?week\s+(?:of|beginning|commencing)\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
-    r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:in|during|throughout|later in|early)\s+(?:the\s+)?(?:\d{4}(?:-\d{2})?|January|February|March|April|May|June|July|August|September|October|November|December|the year|the term)|"
+    r"\b((?:(?:the\s+)?week\s+(?:of|beginning|commencing)\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTH + r")(?:\s+\d{4})?|"
+    r"(?:" + _MONTH + r")\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}|(?:in|during|throughout|later in|early)\s+(?:the\s+)?(?:\d{4}(?:-\d{2})?|" + _MONTH + r"|the year|the term)|"
     r"(?:later )?(?:this|next) (?:term|year))\b",
     re.I,
 )
@@ -51,7 +53,7 @@ _PROPORTION = re.compile(rf"\b{_NUM}\s+(?:out of|of the|of)\s+{_NUM}\b|\b{_FRACT
 #: How long something goes on, said as when it ends: "throughout 2026", "until the end of the term".
 _UNTIL = re.compile(
     r"\b(?:throughout|until|till|up to the end of|to the end of|for the rest of)\s+(?:the\s+(?:end of\s+)?)?"
-    r"(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|year|term|this term|next term)\b",
+    r"(?:\d{4}|" + _MONTH + r"|year|term|this term|next term)\b",
     re.I,
 )
 RELATIVE_DAY = re.compile(r"\b(today|this morning|this afternoon|this week)\b", re.I)
@@ -974,7 +976,7 @@ _SPEAKS = re.compile(r"\b(?:said|says|warned|told \w+|added|agreed):\s", re.I)
 def asks_what_was_said(question: str) -> bool:
     """Whether a question asks for what a person said or thinks (not what a source says: "what does the union say
     ...?" is the whole document's view)."""
-    for pattern in (_WHAT_SAID, _WHOSE_VIEW, _WHOSE_CASE, _HOW_SOLD):  # ... or thinks: "why does martyn oliver reckon ...?"
+    for pattern in _ASKS_WORDS_OF:  # ... or thinks: "why does martyn oliver reckon ...?"
         m = pattern.search(question)
         if m and not _no_one_named(m.group("who").strip()):
             return True
@@ -1064,8 +1066,8 @@ def with_sequels(cands: list[Candidate], chosen: list[Candidate], first: int = 2
 
 #: A date on the calendar: a day and a month ("6 January", "January 8th", "19.1.24").
 _CALENDAR_DATE = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTH + r")\b|"
+    r"\b(?:" + _MONTH + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 #: How near the best a sentence with a calendar date must score to go first for a "when ...?" question.
 CALENDAR_FIRST = 0.7
@@ -1405,6 +1407,10 @@ _HOW_SOLD = re.compile(
     r"justified|making the case for|make the case for|arguing for|argue for|framing|frame|framed|presenting|present|presented)\b", re.I)
 
 
+#: The shapes of a question asking for someone's words, each with a "who" group, most telling first.
+_ASKS_WORDS_OF = (_WHAT_SAID, _WHOSE_VIEW, _WHOSE_CASE, _HOW_SOLD)
+
+
 #: Someone the question names as saying or doing something before it asks what "he" or "she" said: "Martyn Oliver
 #: keeps saying ...". (Whether it is a name the documents use is the engine's check.)
 _NAMED_BEFORE = re.compile(
@@ -1416,7 +1422,7 @@ def asked_speaker(question: str) -> str | None:
     """The person or organisation whose words a question asks for, when it names one: "what did steve rollett
     tell MPs about ...?" -> "steve rollett"; "what was the naht guy saying ...?" -> "naht"; "why does martyn
     oliver reckon ...?" -> "martyn oliver". Not a source ("what does the handbook say?"), nor "he" or "they"."""
-    for pattern in (_WHAT_SAID, _WHOSE_VIEW, _WHOSE_CASE, _HOW_SOLD):
+    for pattern in _ASKS_WORDS_OF:
         m = pattern.search(question)
         if not m:
             continue

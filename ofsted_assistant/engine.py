@@ -389,15 +389,14 @@ class Engine:
             checked = self.ask(premise.question, filters=filters, mode="extractive")
             if checked.lead == "No" and checked.lead_passage is not None:
                 self._not_so(answer, f"what the question takes for granted (\u201c{premise.text}\u201d)", checked.lead_passage)
-                answer.standalone_question = asked
-                answer.timings_ms = {"premise": checked.timings_ms.get("total", 0.0), "total": (time.perf_counter() - t0) * 1000}
-                return answer
-            if checked.refusal == "weak_evidence":
+            elif checked.refusal == "weak_evidence":
                 # "now that heads can refuse an inspection, how do I write the letter?": nothing in the documents says
                 # so, and what is asked rests on it - said, with why the rule itself was declined
                 answer.answer = (f"{CANNOT_ANSWER} The question takes for granted that \u201c{premise.text}\u201d, and "
                                  f"nothing in them says so. " + checked.answer[len(CANNOT_ANSWER):].strip())
-                answer.refusal, answer.evidence, answer.standalone_question = "unsupported_premise", checked.evidence, asked
+                answer.refusal, answer.evidence = "unsupported_premise", checked.evidence
+            if answer.refusal:
+                answer.standalone_question = asked
                 answer.timings_ms = {"premise": checked.timings_ms.get("total", 0.0), "total": (time.perf_counter() - t0) * 1000}
                 return answer
         standalone, focus = condense(asked, history, common=self.lower_words.__contains__)
@@ -408,6 +407,7 @@ class Engine:
             focus = self.speller.correct(focus)[0]
             answer.corrections = fixed
         answer.standalone_question = standalone
+        asked_kind = question_kind(focus)  # the user's own words say what kind of answer they want
         speaker = asked_speaker(focus)  # whose words the question asks for, if it names someone
         if speaker is None and history and asks_what_was_said(focus) and _HE_OR_SHE.search(focus):
             # "and what did he reckon about trust inspection?" after an answer naming Steve Rollett: his words
@@ -513,8 +513,8 @@ class Engine:
             if asked_for and speaker and speaker in ORGANISATIONS and not self._publishes(speaker):
                 asked_for = set()  # "what did the NAHT tell the committee?": not the union guidance, which the NEU wrote
             chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus), named=named, asked=asked_for,
-                            open_question=question_kind(focus) == "open")
-            if len(parts) < 2 and question_kind(focus) == "date":  # "when were the trials meant to kick off?": "week of
+                            open_question=asked_kind == "open")
+            if len(parts) < 2 and asked_kind == "date":  # "when were the trials meant to kick off?": "week of
                 # 6 January" before "in the first week of the new term"
                 chosen = lead_with(calendar_date_first(cands, chosen), chosen, max_sentences + 1)
             if len(parts) > 1:
@@ -536,11 +536,11 @@ class Engine:
             # view ...?": a body that publishes none of the documents speaks through a person) - theirs, when the
             # documents say whose they are, not another witness's
             if asks_what_was_said(focus) or (speaker in ORGANISATIONS and not self._publishes(speaker)):
-                chosen = with_quoted_words(cands, chosen, only={t for t, own in said_by.items()} if said_by else None)
+                chosen = with_quoted_words(cands, chosen, only=set(said_by) if said_by else None)
             chosen = existence_first(standalone, chosen)
-            if question_kind(focus) == "open":  # "... While this has worked well, it can restrict ...": said of the one before
+            if asked_kind == "open":  # "... While this has worked well, it can restrict ...": said of the one before
                 chosen = with_sequels(cands, chosen)
-            if question_kind(focus) == "person":  # "who was it going on about grab bags?" -> "Hartwright said ...":
+            if asked_kind == "person":  # "who was it going on about grab bags?" -> "Hartwright said ...":
                 chosen = self._introduced(chosen)  # ... and who Hartwright is, where the document first names him
             chosen = list_continuations(chosen, self.next_chunk, self.embed_sentences)
             answer.evidence = evidence_score(cands)
