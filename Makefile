@@ -62,7 +62,8 @@ eval-blind: install
 	$(BIN)/ofsted-assistant eval --cases eval/cases/dev-blind.yaml --cases eval/cases/dev-blind-3.yaml --cases eval/cases/dev-blind-4.yaml \
 		--cases eval/cases/dev-blind-5.yaml --cases eval/cases/dev-blind-6.yaml --cases eval/cases/dev-blind-7.yaml --cases eval/cases/dev-blind-8.yaml --cases eval/cases/dev-blind-9.yaml \
 		--cases eval/cases/dev-blind-10.yaml --cases eval/cases/dev-blind-11.yaml --cases eval/cases/dev-blind-12.yaml \
-		--cases eval/cases/dev-blind-13.yaml --cases eval/cases/dev-blind-14.yaml --cases eval/cases/dev-blind-15.yaml --out eval/reports/blind
+		--cases eval/cases/dev-blind-13.yaml --cases eval/cases/dev-blind-14.yaml --cases eval/cases/dev-blind-15.yaml \
+		--cases eval/cases/dev-blind-16.yaml --out eval/reports/blind
 
 clean:
 	rm -rf $(VENV) data
