@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import BRIEF_KINDS, RELATIVE_DAY, Candidate, unmentioned, absent_bodies, calendar_date_first, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import BRIEF_KINDS, part_scorer, has_answer_type, RELATIVE_DAY, Candidate, unmentioned, absent_bodies, calendar_date_first, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -501,7 +501,8 @@ class Engine:
 
         part_texts = (parts if len(parts) > 1 else []) + [query for query, _ in asked_queries]
         refusal = self._refusal(standalone, hits, cands, focus, list(zip(part_texts, list(part_vecs) + asked_vecs)),
-                                plain=(*plain, plain_vec) if plain else None, news=bool(news))
+                                plain=(*plain, plain_vec) if plain else None, news=bool(news),
+                                parts=list(zip(parts, part_vecs)) if len(parts) > 1 else [])
         if refusal is not None:
             kind, message, evidence = refusal
             answer.answer = f"{CANNOT_ANSWER} {message}"
@@ -616,13 +617,15 @@ class Engine:
 
     # -- refusal -------------------------------------------------------------------------------------
     def _refusal(self, question: str, hits: list[Hit], cands: list[Candidate], focus: str | None = None,
-                 part_vecs=(), plain: tuple[str, str, np.ndarray] | None = None, news: bool = False) -> tuple[str, str, float] | None:
+                 part_vecs=(), plain: tuple[str, str, np.ndarray] | None = None, news: bool = False,
+                 parts=()) -> tuple[str, str, float] | None:
         """Why the documents do not answer `question` (the standalone question), or None. `focus`: the user's own
         words (a follow-up's), which say what kind of answer is wanted; `part_vecs`: (text, vector) of each part of
         a multi-part question and of the sentence that asks (each part is judged on its own too: two questions in
         one match any single sentence less well than either does); `plain`: the question in the documents' words only
         (`in_their_words`: its own words kept, the documents' words added) and its vector, judged by those words too;
-        `news`: whether it asks what was announced at a date some document has ("what happened in Dec 2024?")."""
+        `news`: whether it asks what was announced at a date some document has ("what happened in Dec 2024?");
+        `parts`: (text, vector) of each part of a multi-part question alone."""
         where = guard.COVERAGE + " " + guard.WHERE_TO_GO
         if not hits or not cands:
             return ("weak_evidence", "Nothing in the documents matches the question. " + where, 0.0)
@@ -854,7 +857,7 @@ class Engine:
         # begins"), so it is declined for want of a date only when it names the event ("come into force") or
         # asks about a later one ("the next report").
         wants = kind in _WANTS and (kind != "date" or asked_event(focus or question) or asks_later_one(focus or question))
-        if wants and not any(c.typed for c in cands if c.score >= best.score * 0.6):
+        if wants and not any(c.typed for c in cands if c.score >= best.score * 0.6) and not self._part_typed(kind, cands, parts):
             return (
                 "weak_evidence",
                 f"They don't give {_WANTS[kind]} for that. The closest passage ({best.hit.chunk.meta.title}) says: "
@@ -862,6 +865,22 @@ class Engine:
                 evidence,
             )
         return None
+
+    def _part_typed(self, kind: str, cands: list[Candidate], parts) -> bool:
+        """Whether a part of a multi-part question that asks for `kind` has a sentence of that kind among those that
+        answer it best: "how many days does an inspection run for, and is that enough time?" is judged by its first
+        part ("the two days on which the inspection will ordinarily fall"), which the two parts together match less
+        well than a line about inspections resuming within 5 working days. (Not a part with a word no document
+        uses: "how long should our SEF be?" is not answered by how long an inspection lasts.)"""
+        for text, vec in parts:
+            if question_kind(text) != kind or unmentioned(text, self.df):
+                continue
+            score = part_scorer(text, vec, self.df, self.n_chunks)
+            scored = [(score(c), c) for c in cands]
+            top = max(s for s, _ in scored)
+            if any(has_answer_type(kind, c, text) for s, c in scored if s >= top * 0.8):
+                return True
+        return False
 
     # -- composing -----------------------------------------------------------------------------------
     def _compose(self, answer: Answer, question: str, chosen: list[Candidate], lead_question: str | None = None) -> None:

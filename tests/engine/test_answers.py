@@ -222,6 +222,18 @@ def test_a_when_question_no_sentence_dates_is_declined(engine, question):
     assert not a.answered, a.answer
 
 
+def test_a_part_that_asks_for_a_length_of_time_is_judged_on_its_own(engine):
+    # the two parts together match a line about a paused inspection resuming within 5 working days better than the
+    # two days an inspection ordinarily falls on; the part that asks how many days finds the latter
+    for question in ("how many days is a normal inspection, and is that actually enough time for the inspectors?",
+                     "how many days does a standard inspection take and do inspectors have enough time?"):
+        a = engine.ask(question)
+        assert a.answered and "two days" in a.answer and "enough time" in a.answer, a.answer
+    # ... but a part about something no document mentions is not answered by an inspection's length
+    b = engine.ask("how long should our SEF be before inspection and is there an ofsted template we're ment to use?")
+    assert not b.answered, b.answer
+
+
 def test_yes_and_no_only_when_the_passage_says_so(engine):
     a = engine.ask("Can we contact Ofsted after the inspection?")
     assert a.answered and a.answer.startswith("Yes - "), a.answer  # not "No" from a "not" in the list's third item
