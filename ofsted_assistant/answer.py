@@ -2230,6 +2230,8 @@ def absent_objects(question: str, df: dict[str, int], with_act: bool = True) -> 
     missing = set(unmentioned(question, df))
     if not missing:
         return []
+    if what and (gone := absent_subject(question, missing)):
+        return gone
     objects = [] if what else [w for w in asked_object(question) if not w.endswith("ly")]  # "goes badly": how, not what
     gone = [w for w in objects if set(content_terms(w)) & missing]
     if objects and len(gone) == len(objects):
@@ -2245,6 +2247,32 @@ def absent_objects(question: str, df: dict[str, int], with_act: bool = True) -> 
             and not any(k.startswith(t) for t in {*content_terms(act), act.removesuffix("e")} for k in df if len(t) >= 4 and df[k])):  # "deferral", "agreed"
         return [act]  # "Can a school appeal against ...?": the act itself is nowhere in the documents (nor an everyday word)
     return []
+
+
+#: Verbs of saying: what follows them is what was said ("what did she say happened?").
+_SAID_WORDS = frozenset("say says said tell tells told mean means meant claim claims claimed suggest suggests suggested".split())
+
+
+def absent_subject(clause: str, missing: set[str]) -> list[str]:
+    """What a "what do X <act>?" question asks about is X, its subject (`clause`: the question after "what do"):
+    X's words that no document uses when they are most of what names it (its words that are not everyday ones).
+    "What do Ofsted deep dives in primary maths involve?" -> ["dives", "primary", "maths"]: a passage about Ofsted
+    does not say what a deep dive involves."""
+    toks = [w for w in re.split(r"\s+|(?=[,;?])", clause.split("?")[0].split(",")[0].strip()) if w]
+    toks = [w.strip(".!;:").lower() for w in toks]
+    if toks[:1] and toks[0] in ("do", "does", "did", "will", "would", "can", "could", "should", "must", "may"):
+        toks = toks[1:]
+    ends = [i for i, w in enumerate(toks) if w in ("and", "or", "but", "if", "when", "because")]
+    toks = toks[: ends[0]] if ends else toks
+    at = act_position(" ".join(toks))[1]
+    subject = toks[:at] if at is not None else toks[:-1]  # "... involve": the clause ends with its act
+    if "to" in subject:  # "what do inspectors need to see ...?": the act comes before "to"
+        subject = subject[: max(0, subject.index("to") - 1)]
+    if any(stem(w) in _VIEW_ACTS or w in _SAID_WORDS for w in subject):
+        return []  # "what did he think mattered more?": what he thought is a clause, not a thing
+    named = [w for w in subject if content_terms(w) and english_zipf(w) < COMMON_ZIPF]
+    gone = [w for w in named if set(content_terms(w)) & missing]
+    return gone if gone and 2 * len(gone) > len(named) else []
 
 
 #: A body named by its initials as one that inspects, publishes or has a view: "inspected by ISI", "the ISI

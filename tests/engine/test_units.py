@@ -1233,7 +1233,7 @@ def test_a_narrowing_phrase_or_the_case_asked_about_must_be_something_the_docume
     assert restricting_phrases("Will OIs in the pilot be paid mileage?") == [["mileage"]]  # a passive that keeps its object
     assert restricting_phrases("Can staff be in the room when inspectors talk to pupils?") == []
     assert restricting_phrases("Can an inspection be stopped halfway through if something serious happens?") == []
-    df = {"ofsted": 9, "inspect": 9, "inspection": 9, "school": 9, "pilot": 3, "oi": 3, "week": 2, "paus": 2}
+    df = {"ofsted": 9, "inspect": 9, "inspection": 9, "inspector": 9, "school": 9, "pilot": 3, "oi": 3, "week": 2, "paus": 2}
     assert absent_objects("Can a school be inspected during exam season?", df) == ["exam"]  # "season": an everyday word
     assert absent_objects("Can a school be inspected during the school holidays?", df) == ["holidays"]  # "school": everyday
     assert absent_objects("Will OIs in the pilot be paid mileage?", df) == ["mileage"]
@@ -1256,6 +1256,13 @@ def test_a_narrowing_phrase_or_the_case_asked_about_must_be_something_the_docume
     assert absent_objects("What did Labour promise about Ofsted?", df | {"labour": 1}) == []  # they say "pledged"
     assert absent_objects("What did he think mattered more?", df) == []
     assert absent_objects("What sort of questions do inspectors ask in a deep dive?", df | {"question": 3}) == ["dive"]
+    # ... and "what do X <act>?" is about X: its words no document uses, when they are most of what names it
+    from ofsted_assistant.text import content_terms
+    known = {t: 9 for t in content_terms("Ofsted inspectors inspection pilot OIs week staff")}
+    assert absent_objects("What do Ofsted deep dives in primary maths involve?", known) == ["dives", "primary", "maths"]
+    assert absent_objects("what do OIs in the pilot do all week?", known) == []
+    assert absent_objects("what do Ofsted inspectors in Wales involve?", known) == []  # half of it is there
+    assert absent_objects("what did he say deep dives involve?", known) == []  # what he said is a clause
     # a remark after the question narrows nothing it asks
     assert absent_objects("Can a school be inspected during exam season? asking for a friend", df) == ["exam"]
     assert absent_objects("Can a school ask for a pause? might be off for a safeguarding call halfway", df) == []
