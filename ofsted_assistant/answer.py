@@ -1584,7 +1584,23 @@ def question_parts(question: str) -> list[str]:
     # "... is she going to get in bother for that? we haven't had the report yet": context after the question
     if len(parts) > 1 and not question.rstrip().endswith("?") and not _ASKS.match(parts[-1]) and not _WH.search(parts[-1]):
         parts[-2:] = [f"{parts[-2]}? {parts[-1]}"]
+    # "final feedback meeting qs - can we invite more leaders? and does everyone have to sit through the whole
+    # thing?": what the questions are about, said once before them, belongs to each
+    head, colon, rest = parts[0].partition(":") if parts else ("", "", "")
+    if colon and rest.strip() and _TOPIC_LABEL.match(head):  # "two things re the OI pilot: is it only schools ...?"
+        parts[:1] = [head.strip(), rest.strip()]
+    m = _TOPIC_LABEL.match(parts[0]) if len(parts) > 1 else None
+    if m and not _ASKS.match(parts[0]) and not _WH.search(parts[0]):
+        topic = m.group("t") or m.group("u")
+        parts = [p if set(content_terms(topic)) <= set(content_terms(p)) else f"{p} ({topic})" for p in parts[1:]]
     return parts or [question]
+
+
+#: A label saying what the questions after it are about: "two things re the OI pilot", "about the contact number",
+#: "final feedback meeting qs".
+_TOPIC_LABEL = re.compile(
+    r"^\W*(?:(?:(?:two|2|three|3|a couple of|a few|quick)\s+)?(?:things?|qs?|questions?|queries)\s+)?(?:about|re|regarding|on)\s+(?P<t>[^?]{3,60})$"
+    r"|^\W*(?P<u>[^?]{3,60}?)\s+(?:qs|q's|questions?|queries)$", re.I)
 
 
 _WH = re.compile(r"\b(?:who|what|where|when|which|how|why)\b", re.I)

@@ -475,6 +475,19 @@ def test_context_after_the_question_is_not_a_second_question():
     assert len(question_parts("can I bring a colleague, and if so who can it be?")) == 1
 
 
+def test_a_label_saying_what_the_questions_are_about_belongs_to_each_of_them():
+    from ofsted_assistant.answer import question_parts
+
+    assert question_parts("Two things re the OI pilot: is it only schools? and when will the first cohort start?") == [
+        "is it only schools (the OI pilot)", "and when will the first cohort start (the OI pilot)"]
+    assert question_parts("final feedback meeting qs - who can come? and does everyone have to stay for the whole meeting?") == [
+        "who can come (final feedback meeting)", "and does everyone have to stay for the whole meeting (final feedback meeting)"]
+    assert question_parts("about the contact number - who gets it and when?") == ["who gets it and when (the contact number)"]
+    # not the asker, nor a question of its own
+    assert question_parts("DSL here - what do inspectors check? is there a list?")[0].startswith("DSL here")
+    assert question_parts("is it about the pilot? when does it start?") == ["is it about the pilot", "when does it start"]
+
+
 def test_each_part_is_judged_with_the_documents_words_for_its_own():
     import numpy as np
 
