@@ -1151,7 +1151,7 @@ _VIEW_WORDS = frozenset(content_terms(
     "ofsted ofsteds union unions neu naht mps mp news schools week press official officially hmci government "
     "say says said saying think thinks thought view views opinion opinions agree agrees disagree disagrees "
     "compared compare each both side sides buy really good idea what who critics criticise criticism told tell "
-    "general overall position stance line take attitude verdict"
+    "general overall position stance line take attitude verdict actual actually"
 ))
 
 

@@ -102,6 +102,11 @@ SPEAKER_BONUS = 0.1  # a sentence giving the words of the person a question asks
 LONG_QUESTION_WORDS = 20
 
 #: What a typed question wants, as the refusal says it ("They don't give a time for that").
+#: A view asked of Ofsted, or inspection, itself: "the NEU's stance on Ofsted".
+_OF_OFSTED = re.compile(r"\b(?:on|of|about|towards?)\s+(?:ofsted|inspections?|inspecting)\b", re.I)
+_THEIR = re.compile(r"\b(?:their|they)\b", re.I)
+#: Words that ask for a source's view as a whole.
+_SOURCE_VIEW_WORD = re.compile(r"\b(?:take|stance|position|line|view|verdict|attitude|opinion)\b", re.I)
 _WANTS = {"time": "a time", "money": "an amount of money", "count": "a number", "duration": "a length of time", "date": "a date",
           "frequency": "a frequency", "contact": "contact details"}
 
@@ -527,9 +532,19 @@ class Engine:
                     named_docs = set().union(*(side.doc_ids for side in sides))
                     top = max(c.score for c in chosen)
                     chosen = [c for c in chosen if c.hit.chunk.doc_id in named_docs or c.score >= OTHER_SOURCE * top] or chosen
-            if chosen and asked_for and not topic_terms(perspective_topic(focus)):  # "what does the union think of Ofsted?"
-                chosen = lead_with(self._opening(lambda c: c.meta.authority in asked_for and (not filters or filters.accepts(c))),
-                                   chosen, max_sentences + 1)
+            # "what does the union think of Ofsted?" (or a part of the question asks it: "what's the NEU's actual
+            # stance on Ofsted? are they calling for inspections to stop?")
+            # (a part that asks their view of Ofsted itself, not of what another part asks: "what do Ofsted and the
+            # union each say?", "what does the union say about it?")
+            for part in ([focus] if len(parts) < 2 else [p for p in parts if _OF_OFSTED.search(p)]):
+                view_of = asked_source(part) if part is not focus else asked_for
+                if not view_of and part is not focus and _THEIR.search(part):  # "... the union ...? what's their take on ofsted?"
+                    named_before = named_authorities(focus) - {"official"}
+                    view_of = named_before if len(named_before) == 1 and _SOURCE_VIEW_WORD.search(part) else set()
+                if chosen and view_of and not topic_terms(perspective_topic(part)):
+                    chosen = lead_with(self._opening(lambda c: c.meta.authority in view_of and (not filters or filters.accepts(c))),
+                                       chosen, max_sentences + 1)
+                    break
             if chosen and news:  # "what did Ofsted announce in Dec 2024?": the news of that date, which its documents open with
                 # (a news release's lead and its headlines)
                 chosen = lead_with(self._opening(lambda c: c.doc_id in news, per_doc=3), chosen, max_sentences + 2)

@@ -769,6 +769,17 @@ def test_a_sources_view_with_no_topic_of_its_own_is_its_opening_stance(engine, q
     assert "banners on your school gates" in b.answer and "toxic regime" not in b.answer, b.answer
 
 
+@pytest.mark.parametrize("question", ["What's the union's overall view of Ofsted? do they want inspections paused?",
+                                      "my rep says the NEU hates ofsted. is that fair? what's their line on ofsted?"])
+def test_a_part_asking_a_sources_view_of_ofsted_gets_its_opening_stance(engine, question):
+    a = engine.ask(question)
+    assert a.answered and a.answer.startswith("The union guidance"), a.answer
+    assert a.answer.index("toxic regime") < a.answer.index("immediate pause"), a.answer
+    # ... not a part asking each side's view of what another part asks
+    b = engine.ask("Should I sign up to be an OI? what do Ofsted and the union each say?")
+    assert "toxic regime" not in b.answer, b.answer
+
+
 def test_the_question_a_quoted_speaker_goes_on_to_ask_is_shown_with_what_leads_to_it(engine):
     a = engine.ask("what was the CST's worry about inspectors coming back years later to check their own recommendations?")
     assert a.answered, a.answer
