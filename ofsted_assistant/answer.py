@@ -1022,7 +1022,7 @@ def speaker_before(doc: list[Candidate], at: int, reach: int = 4) -> Candidate |
     return None
 
 
-def with_quoted_words(cands: list[Candidate], chosen: list[Candidate], more: int = 2, only: set[str] | None = None) -> list[Candidate]:
+def with_quoted_words(cands: list[Candidate], chosen: list[Candidate], more: int = 3, only: set[str] | None = None) -> list[Candidate]:
     """For "what did he say ...?": a chosen sentence of a speaker's words is shown with the next `more` sentences of
     the same paragraph, which go on saying it ("I'm really excited about this pilot. It means we can bring in
     current sector insight ... It means more people in the sector, inspecting the sector.")."""

@@ -1005,6 +1005,9 @@ def test_what_a_person_said_is_shown_as_they_went_on_saying_it(engine):
     assert "really excited about this pilot" in a.answer and "more people in the sector, inspecting the sector" in a.answer, a.answer
     b = engine.ask("what did steve rollett tell MPs about ofsted getting a bigger part in school improvement?")
     assert "mission creep" in b.answer and "distortion of the inspection process" in b.answer, b.answer
+    # ... through what makes his case: "I want to bring in ... give back to the system ... part of every leader's journey"
+    c = engine.ask("What's Martyn Oliver's case for heads becoming inspectors?")
+    assert "give back to the system" in c.answer and "part of every leader\u2019s journey" in c.answer, c.answer
 
 
 def test_a_time_of_day_claimed_in_words_must_be_the_documents(engine):
