@@ -1745,7 +1745,9 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
         m = _SIDE_LEAD.match(piece)
         claim = piece[m.end():] if m and (named_authorities(piece[: m.end()]) or _OFFICIAL_SIDE.search(piece[: m.end()])) else piece
         own = [t for t in topic_terms(claim) if t not in _FRAMING]
-        if not docs or len(kinds) + bool(nouns) > 1:  # "the neu thing and the schools week article": neither side
+        # (and "my union says one thing and the chief inspector another": the chief inspector is Ofsted's side)
+        two_voices = "official" not in kinds and bool(_SIDE_TITLE.search(piece)) and bool(re.search(r"\s(?:and|or|vs\.?|versus)\s", piece))
+        if not docs or len(kinds) + bool(nouns) > 1 or two_voices:  # "the neu thing and the schools week article": neither side
             if own and not docs:
                 topical.append(piece)
             # ... unless one is a person who speaks for their side ("how do the union and Ofsted's chief inspector

@@ -586,6 +586,9 @@ def test_a_side_named_by_a_person_is_heard_in_their_words():
     # a side's own answer to another: "what's ofsted's own answer on getting trust back?"
     sides = question_sides("the union says the only way to rebuild trust is to stop routine inspections. what's ofsted's own answer on getting trust back?", _TITLES)
     assert [(set(s.doc_ids), s.who) for s in sides] == [({"neu"}, None), ({"oi"}, None)]
+    # "my union says one thing and the chief inspector another": the second side says what the first does
+    sides = question_sides("asked to become an OI. my union says one thing and the chief inspector another - who says what?", _TITLES)
+    assert [(set(s.doc_ids), s.who) for s in sides] == [({"neu"}, None), ({"oi"}, "chief inspector")]
 
 
 def test_two_kinds_of_source_named_together_are_each_a_side():
