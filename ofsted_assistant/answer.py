@@ -1261,6 +1261,27 @@ _SOURCE_VIEW = re.compile(  # "what's the NEU's general view of Ofsted?", "the N
 )
 
 
+#: A view asked of Ofsted, or inspection, itself: "the NEU's stance on Ofsted".
+_OF_OFSTED = re.compile(r"\b(?:on|of|about|towards?)\s+(?:ofsted|inspections?|inspecting)\b", re.I)
+_THEIR = re.compile(r"\b(?:their|they)\b", re.I)
+#: Words that ask for a source's view as a whole.
+_SOURCE_VIEW_WORD = re.compile(r"\b(?:take|stance|position|line|view|verdict|attitude|opinion)\b", re.I)
+
+
+def source_view_of_ofsted(part: str, question: str) -> set[str]:
+    """The kind of source (`asked_source`) whose view of Ofsted itself one part of a multi-part `question` asks
+    for: "What's the NEU's actual stance on Ofsted? Are they calling for inspections to stop?" -> union (its
+    first part); "their" is the one source the question names ("... is that their position? what's their take on
+    ofsted?"). Not a view of what another part asks ("what do Ofsted and the union each say?", "what does the
+    union say about it?"): empty."""
+    if not _OF_OFSTED.search(part):
+        return set()
+    if (asked := asked_source(part)) or not _THEIR.search(part):
+        return asked
+    named = named_authorities(question) - {"official"}
+    return named if len(named) == 1 and _SOURCE_VIEW_WORD.search(part) else set()
+
+
 def asked_source(question: str) -> set[str]:
     """The kind of source whose words the question asks for ("what does the union say to focus on?" ->
     union), when it is one other than Ofsted itself: the answer then quotes that source. (What Ofsted says
@@ -1722,6 +1743,8 @@ _SIDE_TITLE = re.compile(r"\b(?P<title>chief inspector|hmci)\b", re.I)
 _ABOUT_TAIL = re.compile(r"\b(?:about|on|over|regarding)\s+(?P<topic>.+)$", re.I)
 #: A half of "the union and Ofsted ..." that is Ofsted's.
 _OFSTED_FIRST = re.compile(r"\W*(?:both\s+|either\s+)?(?:the\s+)?ofsted\b", re.I)
+#: What joins two sides named in one breath: "the union and Ofsted's chief inspector".
+_SIDE_JOIN = re.compile(r"\s+(?:and|or|vs\.?|versus)\s+")
 _SIDE_NAME = re.compile(r"\b(?=(?P<name>[A-Z][a-z]+\s+[A-Z][a-z]+)\b)")
 
 
@@ -1746,7 +1769,7 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
         claim = piece[m.end():] if m and (named_authorities(piece[: m.end()]) or _OFFICIAL_SIDE.search(piece[: m.end()])) else piece
         own = [t for t in topic_terms(claim) if t not in _FRAMING]
         # (and "my union says one thing and the chief inspector another": the chief inspector is Ofsted's side)
-        two_voices = "official" not in kinds and bool(_SIDE_TITLE.search(piece)) and bool(re.search(r"\s(?:and|or|vs\.?|versus)\s", piece))
+        two_voices = "official" not in kinds and bool(_SIDE_TITLE.search(piece)) and bool(_SIDE_JOIN.search(piece))
         if not docs or len(kinds) + bool(nouns) > 1 or two_voices:  # "the neu thing and the schools week article": neither side
             if own and not docs:
                 topical.append(piece)
@@ -1754,7 +1777,7 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
             # differ on ...?"): each is heard on the question's topic, the person in their own words
             # ... and so is each of two kinds of source named together ("the union and Ofsted seem to be saying
             # opposite things about ...")
-            halves = re.split(r"\s+(?:and|or|vs\.?|versus)\s+", piece, maxsplit=1) if len(kinds) > 1 or _side_person(piece) else []
+            halves = _SIDE_JOIN.split(piece, maxsplit=1) if len(kinds) > 1 or _side_person(piece) else []
             half_kinds = [named_authorities(half) | ({"official"} if _SIDE_TITLE.search(half) or ("official" in kinds and _OFSTED_FIRST.match(half)) else set())
                           for half in halves]
             if len(halves) == 2 and all(len(k) == 1 for k in half_kinds) and half_kinds[0] != half_kinds[1]:
@@ -2204,7 +2227,9 @@ def unmentioned(question: str, df: dict[str, int]) -> list[str]:
 
 
 #: A wh-question whose wh-word is not the object: "how does Ofsted inspect ...", "why would a school refuse ...".
-_WH_THEN_AUX = re.compile(r"^\s*(?:how(?: often)?|why|when|where|what(?: exactly)?|what (?:sorts?|kinds?|types?) of [\w-]+)\s+(?=(?:does|do|did|will|would|can|could|should|must|may)\b)", re.I)
+#: The auxiliaries a wh-question asks with ("how does ...", "what can ...").
+_AUXILIARIES = ("does", "do", "did", "will", "would", "can", "could", "should", "must", "may")
+_WH_THEN_AUX = re.compile(r"^\s*(?:how(?: often)?|why|when|where|what(?: exactly)?|what (?:sorts?|kinds?|types?) of [\w-]+)\s+(?=(?:" + "|".join(_AUXILIARIES) + r")\b)", re.I)
 #: "Who replaces the lead inspector if they fall ill?": a case a wh-question asks about, after its question.
 _IF_CASE = re.compile(r"^\s*(?:who|what|which|where|how)\b[^?,]*?\s(?:if|in case)\s+(?=\w)", re.I)
 #: An act rarer than this in English ("stil", Zipf 2.6) may be a typo of another word: not declined on.
@@ -2278,7 +2303,7 @@ def absent_subject(clause: str, missing: set[str]) -> list[str]:
     does not say what a deep dive involves."""
     toks = [w for w in re.split(r"\s+|(?=[,;?])", clause.split("?")[0].split(",")[0].strip()) if w]
     toks = [w.strip(".!;:").lower() for w in toks]
-    if toks[:1] and toks[0] in ("do", "does", "did", "will", "would", "can", "could", "should", "must", "may"):
+    if toks[:1] and toks[0] in _AUXILIARIES:
         toks = toks[1:]
     ends = [i for i, w in enumerate(toks) if w in ("and", "or", "but", "if", "when", "because")]
     toks = toks[: ends[0]] if ends else toks

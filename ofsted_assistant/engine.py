@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import BRIEF_KINDS, part_scorer, has_answer_type, RELATIVE_DAY, Candidate, unmentioned, absent_bodies, calendar_date_first, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import BRIEF_KINDS, source_view_of_ofsted, part_scorer, has_answer_type, RELATIVE_DAY, Candidate, unmentioned, absent_bodies, calendar_date_first, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -102,11 +102,6 @@ SPEAKER_BONUS = 0.1  # a sentence giving the words of the person a question asks
 LONG_QUESTION_WORDS = 20
 
 #: What a typed question wants, as the refusal says it ("They don't give a time for that").
-#: A view asked of Ofsted, or inspection, itself: "the NEU's stance on Ofsted".
-_OF_OFSTED = re.compile(r"\b(?:on|of|about|towards?)\s+(?:ofsted|inspections?|inspecting)\b", re.I)
-_THEIR = re.compile(r"\b(?:their|they)\b", re.I)
-#: Words that ask for a source's view as a whole.
-_SOURCE_VIEW_WORD = re.compile(r"\b(?:take|stance|position|line|view|verdict|attitude|opinion)\b", re.I)
 _WANTS = {"time": "a time", "money": "an amount of money", "count": "a number", "duration": "a length of time", "date": "a date",
           "frequency": "a frequency", "contact": "contact details"}
 
@@ -504,10 +499,9 @@ class Engine:
             self._favour_speaker(said_by, cands)
             timings["score"] = (time.perf_counter() - t3) * 1000
 
-        part_texts = (parts if len(parts) > 1 else []) + [query for query, _ in asked_queries]
-        refusal = self._refusal(standalone, hits, cands, focus, list(zip(part_texts, list(part_vecs) + asked_vecs)),
-                                plain=(*plain, plain_vec) if plain else None, news=bool(news),
-                                parts=list(zip(parts, part_vecs)) if len(parts) > 1 else [])
+        part_pairs = list(zip(parts, part_vecs))  # (no vectors, so none, for a question of one part)
+        refusal = self._refusal(standalone, hits, cands, focus, part_pairs + [(query, vec) for (query, _), vec in zip(asked_queries, asked_vecs)],
+                                plain=(*plain, plain_vec) if plain else None, news=bool(news), parts=part_pairs)
         if refusal is not None:
             kind, message, evidence = refusal
             answer.answer = f"{CANNOT_ANSWER} {message}"
@@ -524,7 +518,7 @@ class Engine:
                 # 6 January" before "in the first week of the new term"
                 chosen = lead_with(calendar_date_first(cands, chosen), chosen, max_sentences + 1)
             if len(parts) > 1:
-                chosen = cover_parts(chosen, cands, list(zip(parts, part_vecs)), self.df, self.n_chunks, max_sentences + 1)
+                chosen = cover_parts(chosen, cands, part_pairs, self.df, self.n_chunks, max_sentences + 1)
             if sides:
                 chosen = cover_sides(chosen, cands, list(zip(sides, side_vecs)), self.df, self.n_chunks, voices)
                 if answer.perspectives_asked:  # "what's each side saying?": the sides it names, and another source
@@ -536,11 +530,8 @@ class Engine:
             # stance on Ofsted? are they calling for inspections to stop?")
             # (a part that asks their view of Ofsted itself, not of what another part asks: "what do Ofsted and the
             # union each say?", "what does the union say about it?")
-            for part in ([focus] if len(parts) < 2 else [p for p in parts if _OF_OFSTED.search(p)]):
-                view_of = asked_source(part) if part is not focus else asked_for
-                if not view_of and part is not focus and _THEIR.search(part):  # "... the union ...? what's their take on ofsted?"
-                    named_before = named_authorities(focus) - {"official"}
-                    view_of = named_before if len(named_before) == 1 and _SOURCE_VIEW_WORD.search(part) else set()
+            views = [(focus, asked_for)] if len(parts) < 2 else [(p, source_view_of_ofsted(p, focus)) for p in parts]
+            for part, view_of in views:
                 if chosen and view_of and not topic_terms(perspective_topic(part)):
                     chosen = lead_with(self._opening(lambda c: c.meta.authority in view_of and (not filters or filters.accepts(c))),
                                        chosen, max_sentences + 1)

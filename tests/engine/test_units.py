@@ -1681,3 +1681,15 @@ def test_a_school_year_written_short_is_read_as_the_documents_write_it(text, rea
     from ofsted_assistant.text import school_years
 
     assert school_years(text) == read
+
+
+def test_a_part_asking_a_sources_view_of_ofsted_itself():
+    from ofsted_assistant.answer import source_view_of_ofsted
+
+    q = "What's the NEU's actual stance on Ofsted? Are they calling for inspections to stop?"
+    assert source_view_of_ofsted("What's the NEU's actual stance on Ofsted", q) == {"union"}
+    q = "the union wants inspections stopped. is that their position? what's their take on ofsted?"
+    assert source_view_of_ofsted("what's their take on ofsted", q) == {"union"}  # "their": the one source named
+    # not a view of what another part asks
+    assert source_view_of_ofsted("what do Ofsted and the union each say", "Should I sign up? what do Ofsted and the union each say?") == set()
+    assert source_view_of_ofsted("what does the union say about it", "is ofsted doing anything? what does the union say about it?") == set()
