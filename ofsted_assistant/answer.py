@@ -430,10 +430,11 @@ def asks_later_one(question: str) -> bool:
 #: The asker introducing themselves before they ask: "new head, trying to plan ahead - ...", "I'm a deputy head.
 #: ...", "as a governor, ...". Who asks says nothing about what the answer is about.
 _ASKER_INTRO = re.compile(
-    r"^\s*(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:(?:i'?m|i am|as|speaking as)\s+)?(?:(?:a|an)\s+)?(?:(?:new|newly appointed|acting|"
-    r"interim|trainee|experienced|first[- ]year|brand new)\s+)?(?:head(?:teacher)?|deputy(?: head)?|assistant head|teacher|"
-    r"governor|chair of governors|senco|business manager|union rep|rep|(?:[a-z]+ )?advis[eo]r|parent|ect|nqt|trust leader|ceo)"
-    r"(?:\s+(?:here|at|of|in|from|for)\b[^.?!,\u2013-]{0,40}?)?(?:,\s*(?:trying|looking|wondering|planning|just|quick)[^.?!\u2013-]{0,40}?)?"
+    r"^\s*(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:(?:i'?m|i am|as|speaking as)\s+)?(?:(?:a|an|the|our)\s+)?(?:(?:new|newly appointed|acting|"
+    r"interim|trainee|experienced|first[- ]year|brand new)\s+)?(?:head(?:teacher)?|deputy(?: head(?:teacher)?)?|dep head|assistant head|"
+    r"vice principal|principal|teacher|d?ht|aht|hlta|ta|governor|gov|parent gov(?:ernor)?|chair of gov(?:ernor)?s|clerk|senco|dsl|sbm|bursar|"
+    r"(?:school )?business manager|office manager|union rep|rep|(?:[a-z]+ )?advis[eo]r|parent|ect|nqt|trust leader|(?:mat |trust )?(?:ceo|hr lead))"
+    r"(?:\s+(?:here|asking|at|of|in|from|for)\b[^.?!,\u2013-]{0,40}?)?(?:,\s*(?:trying|looking|wondering|planning|just|quick)[^.?!\u2013-]{0,40}?)?"
     r"(?:\s[-\u2013]\s|[.:]\s|,\s(?=(?:how|what|when|where|who|which|can|could|do|does|is|are|will)\b))",
     re.I,
 )
@@ -702,7 +703,7 @@ def score_candidates(
     # the conversation's words, its own words too few; each part of a two-part question is about its own things)
     alone = focus_question == question and len(question_parts(question)) <= 1
     # (the sentence that asks, when context comes around it: "when did the handbook come out? the one with ...")
-    units = specific_units(asked_sentence(question) or question, df, n_docs) if alone else []
+    units = specific_units(without_asker(asked_sentence(question) or question), df, n_docs) if alone else []
     if wanted:  # whose view is asked ("how long does the NEU reckon ...?") is found by the source bonus, not in each
         # sentence: the union's guidance seldom names the union
         units = [u for u in units if not u <= _SOURCE_NAMES]

@@ -47,6 +47,7 @@ GLOSSARY: dict[str, str] = {
     "postpone": "defer deferral",
     "postponed": "deferral",
     "delay": "defer deferral",
+    "defer": "deferral",  # the verb staff use; the documents name the request ("deferral requests made after 4.30 pm")
     "colleague": "staff member colleague",
     "colleagues": "staff members colleagues",
     "halt": "pause",

@@ -105,6 +105,11 @@ def test_a_time_answers_only_a_question_about_what_it_is_the_time_of(engine):
     for question in ("What time do we have to ask for a deferral by?", "how late can we ask to put the inspection off?"):
         a = engine.ask(question)
         assert a.answered and a.answer.startswith("4.30 pm - "), (question, a.answer)
+    # ... whoever asks: the asker's post ("school business manager -") is not what the time must be about
+    for question in ("school business manager - if our head wants to defer, is there a cut off time on the day of the call?",
+                     "DHT here - if the HT rings back to ask for a deferral is there a time cut off that day?"):
+        a = engine.ask(question)
+        assert a.answered and "4.30 pm" in a.answer, (question, a.answer)
     # ... and not what time inspectors arrive, which they never say
     b = engine.ask("What time do inspectors arrive on the first day?")
     assert "4.30" not in b.answer.split("\u201c")[0], b.answer

@@ -794,6 +794,12 @@ def test_the_askers_introduction_is_not_what_the_question_is_about():
     assert without_asker("new head, trying to plan ahead - how much warning do we get?") == "how much warning do we get?"
     assert without_asker("im a diocesan adviser. could our diocese join the pilot?") == "could our diocese join the pilot?"
     assert without_asker("as a governor, can i attend the meeting?") == "can i attend the meeting?"
+    # staff introduce themselves by their post's short form, or "<post> here/asking"
+    assert without_asker("dep head - is there a cut off?") == "is there a cut off?"
+    assert without_asker("DSL asking - what do they check?") == "what do they check?"
+    assert without_asker("chair of govs: can we attend?") == "can we attend?"
+    assert without_asker("MAT HR lead - who can join?") == "who can join?"
+    assert without_asker("bursar here - is it funded?") == "is it funded?"
     # the head as the subject of the question, or of the asker's circumstances, stays
     assert without_asker("can the head ask for a deferral?") == "can the head ask for a deferral?"
     assert without_asker("the head is off sick - can the deputy ask?") == "the head is off sick - can the deputy ask?"
