@@ -48,6 +48,8 @@ GLOSSARY: dict[str, str] = {
     "postponed": "deferral",
     "delay": "defer deferral",
     "defer": "deferral",  # the verb staff use; the documents name the request ("deferral requests made after 4.30 pm")
+    "ring": "call",  # "can anyone on SLT ring it?": phone the number
+    "rang": "called",
     "colleague": "staff member colleague",
     "colleagues": "staff members colleagues",
     "halt": "pause",

@@ -384,6 +384,9 @@ def test_a_follow_up_about_him_finds_what_that_person_said(engine):
         ("Can we ask for a deferral?", "by when?", "4.30"),
         ("How long can a pause last?", "who can ask for one?", "pause"),  # not taken for another "how long" question
         ("What is the OI pilot?", "how long will it run?", "throughout 2026"),  # a length of time said as an end date
+        # "ring" is the staff's word for calling the number the documents say who "can use"
+        ("is there a number we can call if we fall out with the lead inspector?", "can my deputy ring it or only me?",
+         "any other senior leadership member"),
     ],
 )
 def test_short_follow_ups_are_answered_from_the_conversation(engine, first, follow_up, expected):
