@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .guard import looks_like_instructions
-from .polarity import OBLIGATION, OPTIONAL, PERSON_WORDS, YES_NO_START, act_position, asked_object, asked_role_and_action, existence, mentions_role, polarity, ROLES, restricting_phrases, role_is_subject
+from .polarity import OBLIGATION, OPTIONAL, PERSON_WORDS, YES_NO_START, act_position, asked_object, asked_role_and_action, existence, mentions_role, opposite_act, polarity, ROLES, restricting_phrases, role_is_subject
 from .retrieval import ABBREVIATIONS, GLOSSARY, LESSER_VERSION, ORGANISATIONS, PHRASES, Hit, expand_query, glossary_for, phrase_equivalents, text_terms
 from .spelling import english_zipf
 from .text import MONTHS, MONTHS_SHORT, STOPWORDS, content_terms, date_mentions, dates, find_paragraph_refs, format_date, normalise, numbers, split_sentences, stem, words
@@ -2170,8 +2170,8 @@ def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
         # the documents' words for the staff's phrasing of the act ("sit through" -> attend), not the glossary's
         # words for the people ("head" -> headteacher), which say nothing about the act
         expanded = set(content_terms(" ".join(phrase_equivalents(question))))
-        if action not in terms and not (expanded & terms):
-            return False
+        if action not in terms and not (expanded & terms) and not opposite_act(question, lead.text):
+            return False  # (the act undone is the act spoken of: "keep our grade on the gates" - "Remove ... from banners")
         # ... and about what the act is done to or with ("bring my union rep", not any attendance): one of the
         # object's first two words, or the glossary's word for it, is in the sentence
         objects = asked_object(question)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .answer import named_authorities
+from .answer import named_authorities, without_asker
 
 #: "is it true (that)", "am I right (in thinking) (that)": a wrapper before the claim.
 _ASKS_IF = (
@@ -56,10 +56,12 @@ _BARE_TAG = re.compile(r"^[\s,.;:!-]*(?:true|right|correct|yes|confirm)\s*[?.!]*
 
 @dataclass(frozen=True)
 class Claim:
-    """A reported claim: its text as the asker gave it, and the same rule as a yes/no question."""
+    """A reported claim: its text as the asker gave it, and the same rule as a yes/no question; `sources`: the
+    kinds of source the asker says state it ("the NEU guidance says ..." -> union), if they name any."""
 
     text: str
     question: str
+    sources: frozenset[str] = frozenset()
 
 
 def _as_yes_no(claim: str) -> str | None:
@@ -120,17 +122,17 @@ def reported_claim(question: str) -> Claim | None:
 
 
 #: "Now that / since / given that <rule>, <question>": a rule the question takes for granted before it asks.
+#: A document the question cites for the rule: "the handbook update says", "the new guidance states".
+_DOC_SAYS = (r"(?:the\s+|our\s+)?(?:(?:neu|naht|ascl|union|unions|ofsted)(?:'s|\u2019s)?\s+)?(?:new\s+|updated\s+|latest\s+|january\s+)?"
+             r"(?:handbook|rules?|guidance|advice|framework|policy|regulations?|law)"
+             r"(?:\s+updates?)?\s+(?:now\s+)?(?:says?|states?|said|makes? clear)\s+")
 _PREMISE = re.compile(
-    r"^\s*(?:now that|now|since|given that|given|seeing as|seeing that|because|as)\s+(?P<claim>[^?]{8,200}?)"
+    rf"^\s*(?:(?:now that|now|since|given that|given|seeing as|seeing that|because|as)\s+|(?={_DOC_SAYS}))(?P<claim>[^?]{{8,200}}?)"
     r"(?:\s*,\s*|\s+[-\u2013\u2014]\s+)(?P<ask>(?:so\s+)?(?:how|hows|how's|what|whats|what's|which|who|when|where|why|can|could|should|do|does|will|would|is|are)\b[^?]*\??)\s*$",
     re.I,
 )
 #: "the handbook says (that)", "the rules now say", "it's been confirmed that": who is said to state the rule, not the rule.
-_SAYS_LEAD = re.compile(
-    r"^(?:the\s+)?(?:new\s+|updated\s+|latest\s+)?(?:handbook|rules?|guidance|framework|policy|regulations?|law)\s+(?:now\s+)?"
-    r"(?:says?|states?|said|makes? clear)\s+(?:that\s+)?|^it(?:'s| is| has) been (?:confirmed|announced|agreed|decided) (?:that\s+)?",
-    re.I,
-)
+_SAYS_LEAD = re.compile(rf"^{_DOC_SAYS}(?:that\s+)?|^it(?:'s| is| has) been (?:confirmed|announced|agreed|decided) (?:that\s+)?", re.I)
 #: "the NEU says ...", "HMCI reckons ...": a source named for the premise.
 _SAID_BY = re.compile(r"^(?P<who>.{0,40}?)\s+(?:says?|said|claims?|thinks?|reckons?|wants?|told|tells)\b", re.I)
 #: "the January update lets us share ...", "the handbook now allows heads to ...": a rule given by what grants it.
@@ -148,15 +150,18 @@ def premise_claim(question: str) -> Claim | None:
     outcome?"), as a yes/no question: the question is answered only if the documents do not say no to it. None
     when the question does not open with a rule of that shape, or names a source for it ("since the NEU says
     ...": whether that source says it is a perspective)."""
-    m = _PREMISE.match(question.strip())
+    m = _PREMISE.match(without_asker(question.strip()))  # (after "chair of govs:" or "HT here -")
     if not m:
         return None
     claim = m.group("claim").strip(" ,.;:")
     who = _SAID_BY.match(claim)
-    if who and named_authorities(who.group("who")):
-        return None
     said = _SAYS_LEAD.match(claim)
+    sources = frozenset(named_authorities(who.group("who"))) if who else frozenset()
+    if sources and not said:
+        return None  # "since the NEU wants ...": whether that source says it is a perspective
+    # "the NEU guidance says by law we have to ...": a rule that source's document is said to state, checked against it
     claim = claim[said.end():] if said else claim
+    claim = re.sub(r"^(?:by law|legally|officially)\s*,?\s+", "", claim, flags=re.I)
     if (lets := _LETS.match(claim)):  # "the update lets us share X" -> "we can share X"
         who = lets.group("who").lower()
         claim = f"{'we' if who == 'us' else who} can {claim[lets.end():]}"
@@ -165,4 +170,4 @@ def premise_claim(question: str) -> Claim | None:
     for pattern, repl in _CONTRACTIONS:
         claim = re.sub(pattern, repl, claim, flags=re.I)
     asked = _as_yes_no(claim)
-    return Claim(text=m.group("claim").strip(" ,.;:"), question=asked) if asked else None
+    return Claim(text=m.group("claim").strip(" ,.;:"), question=asked, sources=sources) if asked else None

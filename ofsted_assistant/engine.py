@@ -386,10 +386,13 @@ class Engine:
         if premise is not None and history and _POINTS_TO_CONTEXT.search(premise.text):
             premise = None  # "since they can do that, ...": the rule is the conversation's, not the question's own
         if premise is not None:
-            checked = self.ask(premise.question, filters=filters, mode="extractive")
+            # (against the kind of source the question says states it: "the NEU guidance says ...", the union's)
+            scope = replace(filters or Filters(), authorities=tuple(sorted(premise.sources))) if premise.sources else filters
+            checked = self.ask(premise.question, filters=scope, mode="extractive")
             if checked.lead == "No" and checked.lead_passage is not None:
                 self._not_so(answer, f"what the question takes for granted (\u201c{premise.text}\u201d)", checked.lead_passage)
-            elif checked.refusal == "weak_evidence":
+            elif checked.refusal == "weak_evidence" and not premise.sources:  # (that source not saying it is not a no:
+                # what else the question asks may still be answered, by others)
                 # "now that heads can refuse an inspection, how do I write the letter?": nothing in the documents says
                 # so, and what is asked rests on it - said, with why the rule itself was declined
                 answer.answer = (f"{CANNOT_ANSWER} The question takes for granted that \u201c{premise.text}\u201d, and "

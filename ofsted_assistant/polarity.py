@@ -54,6 +54,14 @@ YES_NO_START = re.compile(
 
 
 
+def opposite_act(question: str, sentence: str) -> bool:
+    """Does the sentence tell the asker to undo the act the question asks about: keeping or showing something versus
+    removing it ("do we have to keep our grade on the gates?" - "Remove all references to your ... grading from
+    banners"), joining versus leaving ("must heads become inspectors?" - "step down from serving")."""
+    return bool((re.search(rf"\bkeep\b|{PROMOTE.pattern}", question, re.I) and SUPPRESS.search(sentence) and not SUPPRESS.search(question))
+                or (JOIN.search(question) and LEAVE.search(sentence) and not LEAVE.search(question)))
+
+
 def is_yes_no(question: str) -> bool:
     """Does the question ask yes or no ("Can I ...?", "Is it ...?"), rather than take something for granted?"""
     return bool(YES_NO_START.search(normalise(question).strip()))
@@ -283,6 +291,10 @@ def polarity(question: str, sentence: str) -> int:
             return -1
         if OBLIGATION.search(s):
             return -1 if NEGATION.search(s) else 1
+        if _PROHIBITS.search(s):
+            return -1  # "does the head have to sit in on ...?" - "staff members should not be present": not required
+        if opposite_act(q, s):
+            return -1  # "do we have to keep our grade on the gates?" - "Remove all references to your ... grading"
         return 0  # "you can ..." does not answer "must I ...?"
     if OPTIONAL.search(q):  # "Is it optional?"
         if OPTIONAL.search(s):

@@ -826,6 +826,20 @@ def test_words_no_document_uses_are_not_dropped_from_a_short_question(engine, qu
     assert not a.answered, a.answer
 
 
+@pytest.mark.parametrize(("question", "quoted"), [
+    # what a document is said to require, which it forbids ...
+    ("governor here - the january handbook update says our deputy must sit in when the inspector meets us governors, "
+     "what should she prepare?", "staff members should not be present for meetings between inspectors and parents, pupils, or governors"),
+    # ... or what the union's guidance is said to require, which it tells leaders to undo
+    ("our NEU guidance says by law we must keep the Ofsted grade on our letter heads - which font size?",
+     "Remove all references to your school\u2019s Ofsted grading"),
+])
+def test_a_rule_a_document_is_said_to_state_is_refused_when_that_document_says_otherwise(engine, question, quoted):
+    a = engine.ask(question)
+    assert a.refusal == "unsupported_premise", a.answer
+    assert quoted in a.answer
+
+
 def test_a_premise_that_something_is_allowed_is_refused_when_the_documents_forbid_it(engine):
     a = engine.ask("now that the handbook lets governors sit in on inspectors' meetings with pupils, which paragraph says so?")
     assert a.refusal == "unsupported_premise", a.answer

@@ -76,6 +76,25 @@ def test_a_rule_a_question_takes_for_granted_is_asked_as_a_yes_no_question(quest
 
 
 @pytest.mark.parametrize(
+    ("question", "asked", "sources"),
+    [
+        # a rule the question says a document states, before it asks what follows ("the handbook update says ... - how ...?")
+        ("the handbook update says the deputy has to attend the governors' meeting with the inspector - how do we arrange it?",
+         "does the deputy have to attend the governors' meeting with the inspector?", set()),
+        # ... after the asker's introduction of themselves
+        ("DHT here - the new guidance says teachers must be at the final feedback meeting, which ones?",
+         "must teachers be at the final feedback meeting?", set()),
+        # ... and a named source's document: checked against that kind of source
+        ("the NEU guidance says legally we must keep our grade on letterheads - what's the wording?",
+         "must we keep our grade on letterheads?", {"union"}),
+    ],
+)
+def test_a_rule_a_document_is_said_to_state_is_checked_before_what_the_question_asks(question, asked, sources):
+    premise = premise_claim(question)
+    assert premise is not None and (premise.question, set(premise.sources)) == (asked, sources)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "since the head is off sick, can we defer?",  # the asker's circumstances, not a rule

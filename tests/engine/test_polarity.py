@@ -22,6 +22,10 @@ from ofsted_assistant.retrieval import expand_query
         ("Do I have to attend?", "You must attend.", 1),
         ("Do I have to attend?", "You are not required to attend.", -1),
         ("Do I have to attend?", "You can bring a colleague.", 0),  # says nothing about the obligation
+        # what must not happen is not required; what the source says to remove need not be kept
+        ("Does the head have to sit in on the governors' meeting?", "Staff members should not be present for meetings with governors.", -1),
+        ("Do we have to keep our grade on the gates?", "Remove all references to your school's Ofsted grading from banners.", -1),
+        ("Do we have to remove our grade from the gates?", "Remove all references to your school's Ofsted grading from banners.", 0),
         ("Is attendance optional?", "Attendance is voluntary.", 1),
         ("Is attendance optional?", "Attendance is compulsory.", -1),
         ("Should heads become inspectors?", "We urge you to step down from serving as Ofsted inspectors.", -1),
