@@ -1554,6 +1554,9 @@ def test_an_organisation_spelled_out_carries_its_initials():
     ("does the CST think MATs should be inspected by ofsted?", "CST"),
     ("what does the NAHT or the CST say about notice?", None),  # two organisations: a comparison
     ("What time do inspectors arrive?", None),
+    # what it said, told before the question ("CST said ... - has the pilot ...?"), is the asker's context
+    ("CST said ofsted can't match salaries - has the OI pilot changed how pay works?", None),
+    ("the CST - what did it say about trust inspection?", "CST"),
 ])
 def test_the_organisation_whose_view_is_asked(question, who):
     from ofsted_assistant.answer import organisation_and_topic
