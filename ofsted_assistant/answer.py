@@ -1045,6 +1045,10 @@ def with_quoted_words(cands: list[Candidate], chosen: list[Candidate], more: int
 #: it can restrict chances for two-way professional reflection ..." after "Currently, most OIs join Ofsted as
 #: individuals ...".
 _GOES_ON_FROM = re.compile(r"^\W*(?:while|although|though|but|however|yet)\s*,?\s+(?:this|that|these|those)\b", re.I)
+#: A sentence whose subject is an act, with no say of where or when it is done: it goes on about what the one
+#: before spoke of ("... the end-of-day meetings on day 1 and day 2, the presence of the deputy head ... is
+#: encouraged" - "Inviting as many available governors/trustees as possible is recommended").
+_ACT_SUBJECT = re.compile(r"^(?!\d)[A-Z][a-z]{2,}ing\b[^,;:]{0,100}?\s(?:is|are|would|will|should|can|may|risks?)\b")
 
 
 def with_sequels(cands: list[Candidate], chosen: list[Candidate], first: int = 2) -> list[Candidate]:
@@ -1055,7 +1059,7 @@ def with_sequels(cands: list[Candidate], chosen: list[Candidate], first: int = 2
     for c in chosen[:first]:
         nxt = min((d for d in cands if d.hit is c.hit and d.start >= c.end and _same_paragraph(c, d) and not d.intro),
                   key=lambda d: d.start, default=None)
-        if nxt is None or not _GOES_ON_FROM.match(nxt.text) or nxt.text[:1].islower():
+        if nxt is None or not (_GOES_ON_FROM.match(nxt.text) or _ACT_SUBJECT.match(nxt.text)) or nxt.text[:1].islower():
             continue
         if any(nxt is d or _overlaps(nxt, d) for d in out):
             continue

@@ -772,6 +772,24 @@ def test_antecedent_only_for_sentences_that_lean_back():
     assert with_antecedents([a, b, c], [b, a]) == [b, a]  # already chosen: not repeated
 
 
+def test_a_sentence_whose_subject_is_an_act_goes_on_from_the_one_before():
+    from types import SimpleNamespace as NS
+
+    from ofsted_assistant.answer import Candidate, with_sequels
+
+    text = ("During the end-of-day meetings, the presence of the deputy head is encouraged. "
+            "Inviting as many available governors as possible is recommended. "
+            "Announcing the pilot, the chief inspector said it mattered.")
+    hit = NS(chunk=NS(text=text, chunk_id="c1"))
+    first, second = text.index("Inviting"), text.index("Announcing")
+    a = Candidate(hit, 0, 0, first - 1, text[: first - 1])
+    b = Candidate(hit, 0, first, second - 1, text[first : second - 1])
+    c = Candidate(hit, 0, second, len(text), text[second:])
+    assert with_sequels([a, b, c], [a]) == [a, b]  # who else to invite, to the same meetings
+    # a participle clause with a subject of its own ("Announcing the pilot, the chief inspector said") is its own sentence
+    assert with_sequels([a, b, c], [b]) == [b]
+
+
 def test_a_sentence_pointing_back_at_what_the_one_before_named_leans_on_it():
     from types import SimpleNamespace as NS
 
