@@ -430,9 +430,9 @@ def asks_later_one(question: str) -> bool:
 #: The asker introducing themselves before they ask: "new head, trying to plan ahead - ...", "I'm a deputy head.
 #: ...", "as a governor, ...". Who asks says nothing about what the answer is about.
 _ASKER_INTRO = re.compile(
-    r"^\s*(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:(?:i'?m|i am|as|speaking as)\s+)?(?:(?:a|an|the|our)\s+)?(?:(?:new|newly appointed|acting|"
+    r"^\s*(?:(?:hi|hello|hey)\b[\s,!.]*)?(?:(?:i'?m|i am|as|speaking as)\s+)?(?:(?:a|an|the|our)\s+)?(?P<setting>(?:(?:fe|sixth form|primary|secondary|special|college|school|academy|trust|mat)\s+){0,2})(?:(?:new|newly appointed|acting|"
     r"interim|trainee|experienced|first[- ]year|brand new)\s+)?(?:head(?:teacher)?|deputy(?: head(?:teacher)?)?|dep head|assistant head|"
-    r"vice principal|principal|teacher|d?ht|aht|hlta|ta|governor|gov|parent gov(?:ernor)?|chair of gov(?:ernor)?s|clerk|senco|dsl|sbm|bursar|"
+    r"vice principal|principal|vp|teacher|d?ht|aht|hlta|ta|governor|gov|parent gov(?:ernor)?|chair of gov(?:ernor)?s|clerk|senco|dsl|sbm|bursar|"
     r"(?:school )?business manager|office manager|union rep|rep|(?:[a-z]+ )?advis[eo]r|parent|ect|nqt|trust leader|(?:mat |trust )?(?:ceo|hr lead))"
     r"(?:\s+(?:here|asking|at|of|in|from|for)\b[^.?!,\u2013-]{0,40}?)?(?:,\s*(?:trying|looking|wondering|planning|just|quick)[^.?!\u2013-]{0,40}?)?"
     r"(?:\s[-\u2013]\s|[.:]\s|,\s(?=(?:how|what|when|where|who|which|can|could|do|does|is|are|will)\b))",
@@ -1607,12 +1607,25 @@ def question_parts(question: str) -> list[str]:
     parts: list[str] = []
     for p in _PART_SPLIT.split(question.strip()):
         p = p.strip(" ?,;-")
+        if (listed := _ENUMERATED.split(p)) and len(listed) > 2:
+            # "are colleges involved in (a) piloting the new framework and (b) the OI pilot?": each item with
+            # what is asked of both
+            stem, items = listed[0].strip(), [i.strip(" ,;") for i in listed[1:]]
+            items = [re.sub(r"(?:,?\s+(?:and|or))$", "", i).strip(" ,;") for i in items]
+            parts += [f"{stem} {i}".strip() for i in items if i]
+            continue
         if not p:
             continue
         if parts and len(words(p)) < 3:
             parts[-1] = f"{parts[-1]} and {p}"
         else:
             parts.append(p)
+    # "FE college VP here - are colleges like ours involved in ...?": who asks is not a question; what it says of
+    # them ("FE college") belongs to each part
+    if len(parts) > 1 and (intro := _ASKER_INTRO.match(parts[0] + " - ")) and intro.end() > len(parts[0]):
+        parts.pop(0)
+        setting = intro.group("setting").strip()
+        parts = [f"{p} ({setting})" if setting else p for p in parts]
     # "... is she going to get in bother for that? we haven't had the report yet": context after the question
     if len(parts) > 1 and not question.rstrip().endswith("?") and not _ASKS.match(parts[-1]) and not _WH.search(parts[-1]):
         parts[-2:] = [f"{parts[-2]}? {parts[-1]}"]
@@ -1630,6 +1643,8 @@ def question_parts(question: str) -> list[str]:
 
 #: A label saying what the questions after it are about: "two things re the OI pilot", "about the contact number",
 #: "final feedback meeting qs".
+#: Items a question numbers or letters in a row: "(a) ... and (b) ...", "1) ... 2) ...".
+_ENUMERATED = re.compile(r"\s*\(?\b(?:[a-e]|[1-5])\)\s+")
 _TOPIC_LABEL = re.compile(
     r"^\W*(?:(?:(?:two|2|three|3|a couple of|a few|quick)\s+)?(?:things?|qs?|questions?|queries)\s+)?(?:about|re|regarding|on)\s+(?P<t>[^?]{3,60})$"
     r"|^\W*(?P<u>[^?]{3,60}?)\s+(?:qs|q's|questions?|queries)$", re.I)

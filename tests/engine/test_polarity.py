@@ -147,6 +147,15 @@ def test_question_parts():
     assert question_parts("Someone said Ofsted can't afford to pay trust leaders - how does the OI pilot handle money?") == [
         "Someone said Ofsted can't afford to pay trust leaders", "how does the OI pilot handle money"]
     assert question_parts("Is the end-of-day meeting compulsory?") == ["Is the end-of-day meeting compulsory"]  # hyphens are not dashes
+    # lettered or numbered items: each with what is asked of them all
+    assert question_parts("is early years part of (a) the new framework pilots and (b) the OI pilot?") == [
+        "is early years part of the new framework pilots", "is early years part of the OI pilot"]
+    assert question_parts("can staff bring a colleague (e.g. a union rep)?") == ["can staff bring a colleague (e.g. a union rep)"]
+    # who asks is not a question of its own; the setting they name belongs to each part
+    assert question_parts("governor here - what are the aims? and how will they show progress?") == [
+        "what are the aims", "and how will they show progress"]
+    assert question_parts("FE college VP here - is the pilot open to us? and when does it start?") == [
+        "is the pilot open to us (FE college)", "and when does it start (FE college)"]
 
 
 def test_a_later_parts_bare_they_is_resolved():
