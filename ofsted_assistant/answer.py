@@ -1041,6 +1041,78 @@ def with_quoted_words(cands: list[Candidate], chosen: list[Candidate], more: int
     return out
 
 
+#: At most this many sentences of one speaker's statement are shown for "what's his pitch?".
+_STATEMENT = 9
+
+
+def whole_statement(cands: list[Candidate], chosen: list[Candidate], window: dict[str, bool], limit: int = _STATEMENT) -> list[Candidate]:
+    """For "what's Martyn Oliver's pitch?": a chosen sentence of the asked speaker's quoted statement is shown with
+    the rest of it, in the document's order: the run of their words around it (`window`: `speaker_window`, True
+    for their words), across paragraphs and passages ("“I'm really excited about this pilot. ... inspecting the
+    sector. ...” / “I know there are thousands of you ... So join us.”"), at most `limit` sentences. Only a
+    quotation: a run with no quote mark is reported speech, shown as chosen."""
+    out: list[Candidate] = []
+    for c in chosen:
+        if any(c is d or _overlaps(c, d) or c.text.strip() == d.text.strip() for d in out):
+            continue
+        seen: dict[str, Candidate] = {}
+        for d in sorted((d for d in cands if d.hit.chunk.doc_id == c.hit.chunk.doc_id and not d.intro),
+                        key=lambda d: (d.hit.chunk.ordinal, d.start)):
+            seen.setdefault(d.text.strip(), d)
+        doc = list(seen.values())
+        # (the chosen sentence, or the last of their sentences it holds: a passage may run the line that introduces
+        # them into their first sentence, "..., said: “I’m really excited about this pilot.")
+        at = next((i for i, d in enumerate(doc) if d.text.strip() == c.text.strip() and window.get(d.text.strip())), None)
+        if at is None:
+            at = max((i for i, d in enumerate(doc) if window.get(d.text.strip()) and d.text.strip() in c.text), default=None)
+        if at is None:
+            out.append(c)
+            continue
+        quoted = _in_quotes(doc)
+        if not quoted[at]:
+            out.append(c)  # reported speech ("Rollett also questioned whether ..."): shown as chosen
+            continue
+        lo = hi = at
+
+        def joined(i: int, j: int) -> bool:  # sentence j follows i in the same statement of theirs
+            return bool(window.get(doc[j].text.strip())) and quoted[j] and doc[j].hit.chunk.ordinal - doc[i].hit.chunk.ordinal <= 1
+
+        while lo > 0 and joined(lo - 1, lo) and quoted[lo - 1]:
+            lo -= 1
+        while hi + 1 < len(doc) and joined(hi, hi + 1):
+            hi += 1
+        run = doc[lo : hi + 1]
+        if len(run) > limit:  # the part of the statement nearest the chosen sentence
+            start = min(max(at - lo - limit // 2, 0), len(run) - limit)
+            run = run[start : start + limit]
+        if c.text.strip() != doc[at].text.strip():
+            out.append(c)  # the line that introduces them stays, saying whose words follow
+        out += [d for d in run if not any(d is e or _overlaps(d, e) or d.text.strip() in e.text for e in out)]
+    return out
+
+
+def _in_quotes(doc: list[Candidate]) -> list[bool]:
+    """For a document's sentences in order: whether each is in a quotation (opens one, or one is open: not a
+    sentence that reports a phrase of theirs, "Rollett also questioned whether MAT inspection was the “priority of
+    the moment”"). A quotation runs on over
+    paragraphs that open with a quote mark (the press convention: “... every day. / “I know ... So join us. /
+    “I want ...”); a paragraph that does not open with one ends it."""
+    flags: list[bool] = []
+    quoting = False
+    previous: Candidate | None = None
+    for d in doc:
+        new_paragraph = previous is None or d.hit is not previous.hit or "\n" in d.hit.chunk.text[previous.end : d.start]
+        if new_paragraph and not d.text.lstrip().startswith("\u201c"):
+            quoting = False
+        opens, closes = d.text.count("\u201c"), d.text.count("\u201d")
+        # their words (or the line that opens them: "..., Sir Martyn Oliver, said: “I’m really excited about this
+        # pilot."), not a phrase of theirs reported
+        flags.append(quoting or d.text.lstrip().startswith("\u201c") or opens > closes)
+        quoting = (quoting or opens > closes) and not closes > opens
+        previous = d
+    return flags
+
+
 #: A sentence that goes on from the one before by weighing it: "While this has worked well for inspection,
 #: it can restrict chances for two-way professional reflection ..." after "Currently, most OIs join Ofsted as
 #: individuals ...".

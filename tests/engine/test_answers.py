@@ -881,6 +881,18 @@ def test_a_sentence_that_weighs_the_one_before_comes_with_it(engine):
     assert re.search(r"largely limited to their inspection work\. \[\d+\] While this has worked well", a.answer), a.answer
 
 
+@pytest.mark.parametrize("question", [
+    "What's the chief inspector's pitch to heads about joining as inspectors?",
+    "how did martyn oliver sell the OI pilot at ASCL? what did he say",
+    "what did sir martyn oliver say to heads at ASCL about becoming inspectors?",
+])
+def test_a_speakers_pitch_is_his_whole_quoted_statement(engine, question):
+    # Martyn Oliver's case runs over three quoted paragraphs; a question about his pitch gets both halves of it
+    a = engine.ask(question)
+    assert a.answered and "more people in the sector, inspecting the sector" in a.answer, a.answer
+    assert "part of every leader\u2019s journey" in a.answer, a.answer
+
+
 def test_a_follow_up_about_what_he_thought_gets_the_rest_of_his_quoted_words(engine):
     history = [{"role": "user", "content": "what did the CST tell MPs?"},
                {"role": "assistant", "content": "Steve Rollett, deputy chief executive of the Confederation of School Trusts, "

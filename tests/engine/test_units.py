@@ -772,6 +772,29 @@ def test_antecedent_only_for_sentences_that_lean_back():
     assert with_antecedents([a, b, c], [b, a]) == [b, a]  # already chosen: not repeated
 
 
+def test_a_speakers_quoted_statement_is_shown_whole_and_a_reported_phrase_is_not():
+    from types import SimpleNamespace as NS
+
+    from ofsted_assistant.answer import Candidate, _in_quotes, whole_statement
+
+    text = ("Announcing it, the chief said:\n\n\u201cI am excited. It means more people inspecting.\n\n"
+            "\u201cI know you want to. So join us.\u201d\n\nHe questioned whether it was the \u201cpriority of the moment\u201d.")
+    hit = NS(chunk=NS(text=text, chunk_id="c1", doc_id="d1", ordinal=0))
+    sentences = ["Announcing it, the chief said:", "\u201cI am excited.", "It means more people inspecting.",
+                 "\u201cI know you want to.", "So join us.\u201d", "He questioned whether it was the \u201cpriority of the moment\u201d."]
+    cands = []
+    for s in sentences:
+        start = text.index(s)
+        cands.append(Candidate(hit, 0, start, start + len(s), s))
+    assert _in_quotes(cands) == [False, True, True, True, True, False]
+    window = {s: True for s in sentences}
+    # the pitch: from its first quoted sentence to its last, across paragraphs, in order
+    assert [c.text for c in whole_statement(cands, [cands[4]], window)] == sentences[1:5]
+    assert [c.text for c in whole_statement(cands, [cands[4]], window, limit=2)] == sentences[3:5]
+    # a phrase of theirs in reported speech is not a statement to show whole
+    assert whole_statement(cands, [cands[5]], window) == [cands[5]]
+
+
 def test_a_sentence_whose_subject_is_an_act_goes_on_from_the_one_before():
     from types import SimpleNamespace as NS
 
