@@ -1549,6 +1549,9 @@ def asked_speaker(question: str) -> str | None:
     return org[0].lower() if org else None
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|I['\u2019]m|I['\u2019]ve|me|my|we|we['\u2019]re|our|us)\b")
+
+
 def speaker_window(ways: list[frozenset[str]], documents: list[list[tuple[str, frozenset[str]]]], after: int = 3) -> dict[str, bool]:
     """The sentences (texts) that name the speaker (one of `ways`) or follow one that does (within `after`
     sentences of its document, or further while quoting them), where the documents give their words; each with
@@ -1562,14 +1565,18 @@ def speaker_window(ways: list[frozenset[str]], documents: list[list[tuple[str, f
             out[named] = out.get(named, False) or bool(_SAYING.search(named))
             quoting = False  # inside their quotation, which may run on over paragraphs ("“I'm really excited ...")
             since = 0  # sentences since they were last named, or spoken of as saying more ("He said policymakers ...")
+            # "Ofsted Chief Inspector, Sir Martyn Oliver, said:" and then their statement, unquoted, for as long as it
+            # speaks in the first person ("Our response to the Big Listen ... I'm pleased ... I hope ...")
+            stating = named.rstrip().endswith(":") and bool(_SAYING.search(named))
             for text, _ in sents[i + 1 :]:
-                if _SAID_AGAIN.match(text):
+                stating = stating and bool(_FIRST_PERSON.search(text))
+                if _SAID_AGAIN.match(text) or stating:
                     since = 0
                 elif since >= after and not quoting and not text.lstrip().startswith("\u201c"):
                     break
                 since += 1
                 opens, closes = text.count("\u201c"), text.count("\u201d")
-                out[text] = out.get(text, False) or quoting or opens > 0
+                out[text] = out.get(text, False) or quoting or opens > 0 or stating
                 quoting = (quoting or opens > closes) and not closes > opens
     return out
 
@@ -1805,6 +1812,7 @@ _DOC_NOUNS = frozenset({"handbook", "guidance", "article", "announcement", "blog
 #: How a question reports or asks what a source says ("the union is telling us to ...", "ofsted makes out ...").
 _SIDE_VERB = (r"(?:says?|said|saying|claims?|claimed|claiming|reckons?|thinks?|insists?|argues?|admits?|wants?|wanted|warns?|warned|"
               r"told|tells?|telling|keeps?\s+(?:on\s+)?(?:saying|asking|telling|going on)|makes?\s+out|urges?|urging|calls?\s+for|called\s+for|"
+              r"talks?\s+about|talking\s+about|speaks?\s+(?:about|of)|describes?|"
               r"line|position|view|stance|pitch|answer|response|reply|is\s+asking|are\s+asking)")
 #: "Ofsted is now actively trying to recruit serving heads", "ofsted is begging us to sign up": what Ofsted sets out
 #: to do, which its own words (its chief inspector's) say
@@ -1860,6 +1868,11 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
         kinds = named_authorities(piece)
         if _OFFICIAL_SIDE.search(piece):  # "ofsted makes out ...", "HMCI wants ..."
             kinds.add("official")
+        # "how does the NEU describe ofsted's impact on staff": the side is who is asked what they say, not what they
+        # say it of
+        asks = _ASKS_WHAT_SOURCE_SAYS.search(piece)
+        if asks and len(kinds) > 1 and len(said_by := named_authorities(asks.group("src"))) == 1:
+            kinds = said_by
         nouns = {w for w in words(piece) if w in _DOC_NOUNS}
         docs = frozenset(d for d, (title, kind) in titles.items()
                          if kind in kinds or nouns & set(words(title)))

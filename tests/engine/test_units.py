@@ -586,6 +586,12 @@ def test_a_side_named_by_a_person_is_heard_in_their_words():
     # a side's own answer to another: "what's ofsted's own answer on getting trust back?"
     sides = question_sides("the union says the only way to rebuild trust is to stop routine inspections. what's ofsted's own answer on getting trust back?", _TITLES)
     assert [(set(s.doc_ids), s.who) for s in sides] == [({"neu"}, None), ({"oi"}, None)]
+    # "how does the NEU describe ofsted's impact ...": the side is who describes, not what they describe; "how ofsted's own
+    # chief inspector talks about ...": his
+    sides = question_sides("how does the NEU describe ofsted's impact on staff, compared to how ofsted's own chief inspector "
+                           "talks about rebuilding relations with the profession?", _TITLES)
+    assert [(set(s.doc_ids), s.claim, s.who) for s in sides] == [
+        ({"neu"}, "ofsted's impact on staff", None), ({"oi"}, "rebuilding relations with the profession", "chief inspector")]
     # "my union says one thing and the chief inspector another": the second side says what the first does
     sides = question_sides("asked to become an OI. my union says one thing and the chief inspector another - who says what?", _TITLES)
     assert [(set(s.doc_ids), s.who) for s in sides] == [({"neu"}, None), ({"oi"}, "chief inspector")]
@@ -1646,6 +1652,19 @@ def test_a_speakers_window_runs_on_while_they_are_quoted():
     window = speaker_window([frozenset(content_terms("oliver"))], doc, after=1)
     assert window[sents[0]] and window[sents[1]] and window[sents[4]]  # his words, to the closing quote mark
     assert sents[5] not in window
+
+
+def test_a_statement_introduced_with_said_is_their_words_while_it_speaks_in_the_first_person():
+    from ofsted_assistant.answer import speaker_window
+    from ofsted_assistant.text import content_terms
+
+    sents = ["Ofsted Chief Inspector, Sir Martyn Oliver, said:", "Our response set out our determination to earn back the trust.",
+             "I hope that it shows that we are willing to listen.", "Feedback from our consultation will shape the proposals.",
+             "In her review, Dame Christine Gilbert recommended a plan.", "Ofsted accepted it."]
+    doc = [[(t, frozenset(content_terms(t))) for t in sents]]
+    window = speaker_window([frozenset(content_terms("oliver"))], doc, after=1)
+    assert all(window[t] for t in sents[1:4])  # unquoted, but his: "our", "I", "our"
+    assert not window.get(sents[4])  # the release's own words again
 
 
 def test_a_speakers_window_runs_on_while_he_is_said_to_say_more():
