@@ -1322,6 +1322,10 @@ _SOURCE_STANCE = re.compile(
     r"(?:supportive|in favou?r|on board|against|opposed|behind|keen|happy)\b", re.I)
 
 
+#: "is the union position that inspections should stop?", "is the NEU calling for a pause?": what that source holds.
+_SOURCE_POSITION_THAT = re.compile(
+    r"\b(?:is|was|are|were)\s+(?:it\s+)?(?P<src>(?:the\s+)?[\w' -]{2,30}?)(?:'s|\u2019s)?\s+(?:(?:position|line|view|stance|policy)\s+(?:that|to)|"
+    r"(?:calling|asking|pushing|campaigning|arguing)\s+for)\b", re.I)
 _ASKS_IF_SOURCE_SAYS = re.compile(  # "does the union want heads to stop being inspectors?"
     r"(?:so |and |but )?(?:does|do|did|would|will)\s+(?P<src>(?:the\s+)?[\w' -]{2,30}?)\s+"
     r"(?:want|say|think|support|recommend|advise|suggest|tell|back|urge|agree)\b",
@@ -1364,7 +1368,7 @@ def asked_source(question: str) -> set[str]:
     union), when it is one other than Ofsted itself: the answer then quotes that source. (What Ofsted says
     reaches users through summaries too, so "what does Ofsted say ...?" is not narrowed.)"""
     m = (_ASKS_WHAT_SOURCE_SAYS.search(question) or _ASKS_IF_SOURCE_SAYS.match(question.strip()) or _SOURCE_VIEW.search(question)
-         or _SOURCE_STANCE.match(question.strip()))
+         or _SOURCE_STANCE.match(question.strip()) or _SOURCE_POSITION_THAT.search(question))
     if not m:
         return set()
     return named_authorities(m.group("src")) - {"official"}
@@ -1785,7 +1789,10 @@ def cover_parts(chosen: list[Candidate], cands: list[Candidate], parts: list[tup
     answering: list[Candidate] = [out[0]] if out else []  # sentences that answer a part (and the lead): kept
     for text, vec in parts:
         part_score = part_scorer(text, vec, df, n_docs)
-        best = max(cands, key=part_score)
+        # a part asking what one kind of source holds ("is the union position that inspections should stop?") is
+        # answered from that source, when it has anything
+        pool = [c for c in cands if _group(c) in src] if (src := asked_source(text)) else []
+        best = max(pool or cands, key=part_score)
         best_score = part_score(best)
         if best in out or any(_overlaps(best, d) for d in out) or best_score < 0.35:
             answering += [d for d in out if d is best or _overlaps(best, d)]

@@ -428,6 +428,11 @@ class Engine:
             part_vecs = self.embedder.encode([expand_query(p) for p in parts]) if len(parts) > 1 else []
             for part, vec in zip(parts, part_vecs):  # "how much notice ... and how long ...": each part's own passages too
                 _add_new(hits, self.retriever.search(part, filters, qvec=vec, top_k=self.settings.retrieval.part_top_k))
+                # ... and a part asking what one kind of source holds ("is the union position that inspections should
+                # stop?") in that source's passages
+                for authority in sorted(asked_source(part)):
+                    if not (filters and filters.authorities) or authority in filters.authorities:
+                        _add_new(hits, self.retriever.search(part, replace(filters or Filters(), authorities=(authority,)), qvec=vec, top_k=2))
             # "what's in para 94?": the passages that cite the handbook paragraphs asked about
             paras = set(find_paragraph_refs(expand_query(standalone)))
             if paras:

@@ -881,6 +881,12 @@ def test_a_sentence_that_weighs_the_one_before_comes_with_it(engine):
     assert re.search(r"largely limited to their inspection work\. \[\d+\] While this has worked well", a.answer), a.answer
 
 
+def test_a_part_asking_what_a_source_holds_is_answered_from_that_source(engine):
+    # the union's call to stop inspections is a line of its guidance the whole question does not find
+    a = engine.ask("union rep here: is the union position that inspections should just stop for the moment? and what is ofsted itself planning instead?")
+    assert a.answered and "immediate pause to all routine Ofsted inspections" in a.answer, a.answer
+
+
 @pytest.mark.parametrize("question", [
     "What's the chief inspector's pitch to heads about joining as inspectors?",
     "how did martyn oliver sell the OI pilot at ASCL? what did he say",

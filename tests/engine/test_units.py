@@ -897,6 +897,9 @@ def test_the_source_asked_about_and_the_sides_named():
     assert asked_source("what did Schools Week report about two-day inspections?") == {"news"}
     assert asked_source("what's the NEU's general view of ofsted?") == {"union"}  # a source's view of something
     assert asked_source("what is the union\u2019s position on the OI pilot?") == {"union"}
+    # what a source holds, asked as a yes/no ("is the union position that ...?", "is the NEU calling for ...?")
+    assert asked_source("is the union position that inspections should just stop for now?") == {"union"}
+    assert asked_source("is the NEU calling for a pause?") == {"union"}
     # what Ofsted says also reaches users through summaries: not narrowed
     assert asked_source("What does Ofsted say about pauses?") == set()
     # a source's reaction or stance is its view too
