@@ -856,7 +856,7 @@ def _carried(c: Candidate, chunk, start: int, end: int) -> Candidate:
     return rest
 
 
-_CONTINUES = re.compile(r"^(instead|however|but|normally|although|otherwise|unless|as previously|even so)\b", re.I)
+_CONTINUES = re.compile(r"^(instead|however|but|normally|although|otherwise|unless|as previously|even so|at the same time|alongside (?:this|that|these)|meanwhile)\b", re.I)
 
 
 _SAME_SUBJECT = re.compile(r"^(they|he|she)\b", re.I)

@@ -1088,6 +1088,14 @@ def test_a_sentence_that_goes_on_about_the_same_subject_follows_it():
     they.score = 0.2  # goes on about them, but not about what was asked
     assert continuation([best, they, it], best) is None
     assert continuation([best, they, it], they) is None  # "It ..." may be about anything said before
+    # "At the same time, ..." happens alongside what the sentence before says will happen
+    text = ("Following consultation, Ofsted will run further pilot inspections. "
+            "At the same time, a series of events will be held to support professionals.")
+    hit = SimpleNamespace(chunk=SimpleNamespace(text=text))
+    cut = text.index(" At the same")
+    pilots, events = cand(0, cut, 0.7), cand(cut + 1, len(text), 0.3)
+    pilots.hit = events.hit = hit
+    assert continuation([pilots, events], pilots) is events
 
 
 def test_a_lead_that_is_the_sources_own_date_is_supported_by_its_date():
