@@ -1729,7 +1729,10 @@ def question_parts(question: str) -> list[str]:
 #: Items a question numbers or letters in a row: "(a) ... and (b) ...", "1) ... 2) ...".
 _ENUMERATED = re.compile(r"\s*\(?\b(?:[a-e]|[1-5])\)\s+")
 _TOPIC_LABEL = re.compile(
-    r"^\W*(?:(?:(?:two|2|three|3|a couple of|a few|quick)\s+)?(?:things?|qs?|questions?|queries)\s+)?(?:about|re|regarding|on)\s+(?P<t>[^?]{3,60})$"
+    r"^\W*(?:(?:(?:two|2|three|3|a couple of|a few|quick)\s+)?(?:things?|qs?|questions?|queries)\s+|"
+    # "keep hearing about 'report cards' - what are they meant to replace?"
+    r"(?:i\s+)?(?:keep|kept)\s+(?:hearing|reading|seeing)\s+|(?:i(?:'ve| have)\s+)?(?:heard|read|seen)\s+(?:a lot\s+|loads\s+|stuff\s+)?)?"
+    r"(?:about|re|regarding|on)\s+(?P<t>[^?]{3,60})$"
     r"|^\W*(?P<u>[^?]{3,60}?)\s+(?:qs|q's|questions?|queries)$", re.I)
 
 
@@ -1750,9 +1753,11 @@ def resolved_parts(parts: list[str]) -> list[str]:
     out: list[str] = []
     for i, part in enumerate(parts):
         m = _THEY.search(part)
-        if i and m and not _PEOPLE & set(words(part[: m.start()])):
+        label = re.search(r"\(([^()]*s)\W*\)$", part)  # the questions' topic, folded in ("(report cards)"), when plural
+        if m and (i or label) and not _PEOPLE & set(words(part[: m.start()])):
             named = [w for p in parts[:i] for w in words(p) if w in _PEOPLE]
-            part = part[: m.start()] + (named[-1] if named else "inspectors") + part[m.end():]
+            their = named[-1] if named else label.group(1).strip(" '\"\u2018\u2019\u201c\u201d") if label else "inspectors"
+            part = part[: m.start()] + their + part[m.end():]
         out.append(part)
     return out
 

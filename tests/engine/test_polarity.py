@@ -167,6 +167,11 @@ def test_a_later_parts_bare_they_is_resolved():
     # "they" with its own antecedent, or in the first part, is left alone
     assert resolved_parts(["how long do inspectors say they stay", "who pays"]) == ["how long do inspectors say they stay", "who pays"]
     assert resolved_parts(["are they coming", "when"]) == ["are they coming", "when"]
+    # what the questions are about, said before them ("keep hearing about 'report cards' - what are they meant to
+    # replace?"), is what "they" are, not inspectors
+    parts = question_parts("keep hearing about 'report cards' - what are they meant to replace, and does the union rate them?")
+    assert resolved_parts(parts) == ["what are report cards meant to replace ('report cards')",
+                                     "does the union rate report cards ('report cards')"]
 
 
 def test_a_hyphenated_length_is_a_duration():
