@@ -1910,7 +1910,9 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
                 about = (m := _ABOUT_TAIL.search(halves[1])) and [t for t in topic_terms(m.group("topic")) if t not in _FRAMING] and m.group("topic")
                 claim = "; ".join([*topical, about]) if about else None
                 for half, k in zip(halves, half_kinds):
-                    named.append((frozenset(d for d, (_, kind) in titles.items() if kind in k), claim, _side_person(half)))
+                    # (Ofsted itself, no person named: its chief inspector speaks for it, as below)
+                    who = _side_person(half) or ("chief inspector" if k == {"official"} else None)
+                    named.append((frozenset(d for d, (_, kind) in titles.items() if kind in k), claim, who))
             continue
         # Ofsted named with nothing said of its own ("ofsted keep asking for more of us", "what's Ofsted's pitch?"), or
         # with what it sets out to do ("ofsted is begging us to sign up"): its view is what its chief inspector says

@@ -600,13 +600,14 @@ def test_a_side_named_by_a_person_is_heard_in_their_words():
 def test_two_kinds_of_source_named_together_are_each_a_side():
     from ofsted_assistant.answer import is_perspective_question, question_sides
 
-    # "the union and Ofsted ... saying opposite things about X": each is heard on X (there is no person to hear)
+    # "the union and Ofsted ... saying opposite things about X": each is heard on X, Ofsted in its chief inspector's words
     q = ("I'm a deputy in a MAT and we've been asked to put people forward for the OI pilot. The union and Ofsted seem to "
          "be saying opposite things about serving leaders inspecting - what's each side's line?")
     assert is_perspective_question(q)
     assert [(set(s.doc_ids), s.claim, s.who) for s in question_sides(q, _TITLES)] == [
         ({"neu"}, "I'm a deputy in a MAT and we've been asked to put people forward for the OI pilot; serving leaders inspecting", None),
-        ({"oi"}, "I'm a deputy in a MAT and we've been asked to put people forward for the OI pilot; serving leaders inspecting", None),
+        ({"oi"}, "I'm a deputy in a MAT and we've been asked to put people forward for the OI pilot; serving leaders inspecting",
+         "chief inspector"),
     ]
     # "Ofsted's pitch" names Ofsted's side as "Ofsted's view" does; with nothing of its own, its chief inspector speaks for it
     q = "Our trust wants our head to train as an inspector. What's Ofsted's pitch on that, and what do the unions say about heads doing it?"
