@@ -1499,7 +1499,8 @@ def speaker_terms(who: str, sentences: list[tuple[str, frozenset[str]]] = ()) ->
 
 #: "why does martyn oliver reckon ...?", "does the CST think ...?": whose thinking is asked about.
 _WHOSE_VIEW = re.compile(
-    r"\b(?:why|how come)?\s*(?:does|did|do|would)\s+(?P<who>[\w'\u2019 .-]{2,40}?)\s+(?:think|thinks|reckon|reckons|believe|"
+    r"\b(?:why|how come)?\s*(?:does|did|do|would)\s+(?P<who>[\w'\u2019 .-]{2,40}?)\s+(?:actually\s+|really\s+|honestly\s+|genuinely\s+)?"
+    r"(?:think|thinks|reckon|reckons|believe|"
     r"believes|feel|feels|want|wants|say|says|argue|argues|warn|warns)\b", re.I)
 
 

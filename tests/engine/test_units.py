@@ -1635,6 +1635,7 @@ def test_telling_whom_is_not_what_an_organisation_is_asked_about():
     ("what did steve rollett tell the education committee about school improvement?", "steve rollett"),
     ("what was the naht guy saying to MPs about notice?", "naht"),
     ("why does martyn oliver reckon serving heads should sign up?", "martyn oliver"),
+    ("did the confederation of school trusts guy actually think MATs should be inspected?", "cst"),  # "actually think"
     ("what does the handbook say about pauses?", None),  # a document, not a speaker
     # the chief inspector, by title or as HMCI, is a person whose words are asked for, not Ofsted's view
     ("What does HMCI reckon about serving heads doing inspection work?", "chief inspector"),
