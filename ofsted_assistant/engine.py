@@ -552,8 +552,10 @@ class Engine:
             # documents say whose they are, not another witness's
             if asks_what_was_said(focus) or (speaker in ORGANISATIONS and not self._publishes(speaker)):
                 chosen = with_quoted_words(cands, chosen, only=set(said_by) if said_by else None)
-                if said_by and asks_what_was_said(focus):  # "what's his pitch?": the whole of his statement
-                    chosen = whole_statement(cands, chosen, said_by)
+                if asks_what_was_said(focus):  # "what's his pitch?": the whole of his statement (and "what did he actually
+                    # say when he announced it?", whoever the conversation left unnamed: the one the best sentence names)
+                    window = said_by or (self._speaker_window(named) if chosen and (named := person_named(chosen[0].text)) else {})
+                    chosen = whole_statement(cands, chosen, window) if window else chosen
             chosen = existence_first(standalone, chosen)
             if asked_kind == "open":  # "... While this has worked well, it can restrict ...": said of the one before
                 chosen = with_sequels(cands, chosen)

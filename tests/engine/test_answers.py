@@ -899,6 +899,14 @@ def test_a_speakers_pitch_is_his_whole_quoted_statement(engine, question):
     assert "part of every leader\u2019s journey" in a.answer, a.answer
 
 
+def test_what_he_said_when_the_conversation_never_named_him_is_the_whole_of_his_statement(engine):
+    history = [{"role": "user", "content": "what is the new OI peer group pilot?"},
+               {"role": "assistant", "content": "Ofsted is piloting recruiting serving leaders as OIs in peer groups."}]
+    a = engine.ask("and what did he say when he launched it?", history=history)
+    assert a.answered and "more people in the sector, inspecting the sector" in a.answer, a.answer
+    assert "part of every leader\u2019s journey" in a.answer, a.answer
+
+
 def test_a_follow_up_about_what_he_thought_gets_the_rest_of_his_quoted_words(engine):
     history = [{"role": "user", "content": "what did the CST tell MPs?"},
                {"role": "assistant", "content": "Steve Rollett, deputy chief executive of the Confederation of School Trusts, "
