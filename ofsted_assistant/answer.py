@@ -989,6 +989,8 @@ def _no_one_named(who: str) -> bool:
     union", "the handbook", "it", "they", "you"? (The chief inspector is someone: "what does HMCI reckon?")"""
     if _SIDE_TITLE.fullmatch(re.sub(r"^(?:the|ofsted['\u2019]?s?)\s+", "", who.strip(), flags=re.I)):
         return False
+    if set(words(who)) & PERSON_WORDS:
+        return False  # "the NAHT guy", "the CST bloke": a person speaking for a body
     return bool(named_authorities(who) or _A_SOURCE.fullmatch(who) or words(who)[-1:] in (["they"], ["you"], ["i"], ["we"]))
 
 

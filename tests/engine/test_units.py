@@ -1569,6 +1569,8 @@ def test_a_question_for_what_a_person_said_is_told_apart_from_a_sources_view():
     assert asks_what_was_said("what did he actually say when he announced it?")
     assert asks_what_was_said("what did steve rollett tell MPs about school improvement?")
     assert not asks_what_was_said("what does the union say about banners?")  # a source's view: the whole document
+    # ... but "the NAHT guy" is a person speaking for it
+    assert asks_what_was_said("why did the NAHT guy say the half day notice is part of the inspection?")
     assert not asks_what_was_said("what does ofsted say?")
 
 
