@@ -1575,7 +1575,10 @@ def speaker_window(ways: list[frozenset[str]], documents: list[list[tuple[str, f
             # "Ofsted Chief Inspector, Sir Martyn Oliver, said:" and then their statement, unquoted, for as long as it
             # speaks in the first person ("Our response to the Big Listen ... I'm pleased ... I hope ...")
             stating = named.rstrip().endswith(":") and bool(_SAYING.search(named))
-            for text, _ in sents[i + 1 :]:
+            for text, terms_after in sents[i + 1 :]:
+                other = person_named(text)
+                if other and not quoting and not any(way <= terms_after for way in ways):
+                    break  # "In light of these pressures, Rollett warned that ...": someone else speaks now
                 stating = stating and bool(_FIRST_PERSON.search(text))
                 if _SAID_AGAIN.match(text) or stating:
                     since = 0

@@ -1682,6 +1682,18 @@ def test_a_statement_introduced_with_said_is_their_words_while_it_speaks_in_the_
     assert not window.get(sents[4])  # the release's own words again
 
 
+def test_a_speakers_window_ends_where_someone_else_speaks():
+    from ofsted_assistant.answer import speaker_window
+    from ofsted_assistant.text import content_terms
+
+    sents = ["Ian Hartwright, from the NAHT, warned there \u201cisn\u2019t enough time\u201d.",
+             "In light of these pressures, Rollett warned that \u201cto expect them to get a good view.",
+             "I think it\u2019s going to stretch that even further\u201d."]
+    doc = [[(t, frozenset(content_terms(t))) for t in sents]]
+    window = speaker_window([frozenset(content_terms("hartwright"))], doc, after=3)
+    assert window[sents[0]] and sents[1] not in window and sents[2] not in window  # Rollett's words, not his
+
+
 def test_a_speakers_window_runs_on_while_he_is_said_to_say_more():
     from ofsted_assistant.answer import speaker_window
     from ofsted_assistant.text import content_terms
