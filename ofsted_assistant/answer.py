@@ -2325,6 +2325,21 @@ def existence_first(question: str, chosen: list[Candidate]) -> list[Candidate]:
     return chosen
 
 
+def verdict_first(question: str, chosen: list[Candidate]) -> list[Candidate]:
+    """For a yes/no question whose first sentence says neither yes nor no to it ("does the head have to sit in on our
+    governors' meeting?" - "Headteachers can have other staff members present during pre-inspection calls"), a close
+    chosen sentence about the same people and act that does ("staff members should not be present for meetings
+    between inspectors and ... governors") goes first, so the answer leads with it. (Within 0.9 of the first's score,
+    among the next two.)"""
+    if len(chosen) < 2 or question_kind(question) != "yesno" or polarity(question, chosen[0].text) != 0:
+        return chosen
+    for c in chosen[1:3]:
+        if (c.score >= 0.9 * chosen[0].score and c.lex >= 0.34 and polarity(question, c.text) != 0
+                and about_who_and_what_was_asked(question, c)):
+            return [c] + [d for d in chosen if d is not c]
+    return chosen
+
+
 #: Words at least this frequent in English (wordfreq's Zipf scale: "ask" 5.3, "sick" 4.9, "universities" 4.3)
 #: are everyday words, not the thing a question is about.
 COMMON_ZIPF = 5.0

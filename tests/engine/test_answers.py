@@ -840,6 +840,17 @@ def test_a_rule_a_document_is_said_to_state_is_refused_when_that_document_says_o
     assert quoted in a.answer
 
 
+def test_a_yes_no_answer_leads_with_the_close_sentence_that_gives_the_verdict(engine):
+    # the best sentence, about heads and who they may have present on the calls, says neither yes nor no; the rule for
+    # all staff at meetings with governors, as close, does
+    a = engine.ask("does the head have to sit in on the governors meeting with the inspector?")
+    assert a.answered and a.answer.startswith("No - "), a.answer
+    assert "should not be present for meetings between inspectors and parents, pupils, or governors" in a.answer.split("[1]")[0]
+    b = engine.ask("governor here - the handbook update says the head has to sit in on our governors meeting with the inspector - "
+                   "how do we arrange that?")
+    assert b.refusal == "unsupported_premise", b.answer
+
+
 def test_a_premise_that_something_is_allowed_is_refused_when_the_documents_forbid_it(engine):
     a = engine.ask("now that the handbook lets governors sit in on inspectors' meetings with pupils, which paragraph says so?")
     assert a.refusal == "unsupported_premise", a.answer
