@@ -73,7 +73,8 @@ STOPWORDS = frozenset(
     really please tell know thing things say says said one ones im ive id youre dont doesnt isnt arent
     long many much often soon actually exactly anything something someone anyone happen happens need want
     re ve ll don didn doesn isn aren wasn weren couldn shouldn wouldn haven hasn hadn mustn
-    whats whether hows whos wheres thats theres cant wont""".split()
+    whats whether hows whos wheres thats theres cant wont
+    instead however meanwhile therefore basically""".split()
 )  # the last lines: what "we're", "they've", "don't" leave when split at the apostrophe, and the same typed without it
 
 

@@ -1506,6 +1506,9 @@ def test_what_a_contraction_leaves_is_not_a_term():
     from ofsted_assistant.text import content_terms
 
     assert content_terms("is there a template we're meant to use? they've said don't") == ["templat", "meant", "use"]
+    # words that join sentences say nothing of what they are about: "what's ofsted planning instead?" is not answered
+    # by "Instead, Ofsted will contribute to employers' costs"
+    assert content_terms("Instead, however, meanwhile, therefore, basically the pilot") == ["pilot"]
 
 
 @pytest.mark.parametrize(
