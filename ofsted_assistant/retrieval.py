@@ -48,6 +48,7 @@ GLOSSARY: dict[str, str] = {
     "postponed": "deferral",
     "delay": "defer deferral",
     "defer": "deferral",  # the verb staff use; the documents name the request ("deferral requests made after 4.30 pm")
+    "freelance": "contracted oi",  # "the freelance inspectors": contracted Ofsted Inspectors (OIs), not HMI
     "ring": "call",  # "can anyone on SLT ring it?": phone the number
     "rang": "called",
     "colleague": "staff member colleague",

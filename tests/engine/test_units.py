@@ -1008,6 +1008,7 @@ def test_money_questions_and_numbers_that_are_not_counts():
     assert unmentioned("Can a school be inspected while the head is off sick?", df | {"headteach": 3, "school": 9}) == ["sick"]
     assert unmentioned("How long can a pause last?", {"paus": 4}) == []  # everyday words ("last") are not the topic
     assert unmentioned("can anyone on SLT ring it?", {"call": 4, "senior": 3, "leadership": 3, "team": 3}) == []  # to ring is to call
+    assert unmentioned("do the freelance inspectors meet up?", {"contract": 2, "inspector": 9, "meet": 3}) == []  # contracted OIs
 
 
 def test_a_chosen_list_item_is_shown_with_what_it_is_an_item_of():
