@@ -191,6 +191,7 @@ def test_a_hyphenated_length_is_a_duration():
         ("do I have to sit through the final meeting?", "attend"),
         ("para 118", "paragraph 118"),
         ("who is the HMCI?", "chief inspector"),
+        ("can an inspection be put on hold?", "pause"),
     ],
 )
 def test_staff_phrasing_is_expanded_to_the_documents_words(question, added):
