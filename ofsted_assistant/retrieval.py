@@ -152,6 +152,8 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\bone[- ]offs?\b|\bmore of (?:them|these|those)\b|\b(?:another|a second|a next) one\b|\bwill there be (?:more|another|others)\b"
          r"|\bkeep (?:on )?(?:putting (?:\w+ )?out|publishing|releasing|producing|issuing|bringing out)\b", "series regular further continue"),
         (r"\b(?:warning|heads[- ]up)\b", "notice notification"),
+        # "the part-time inspectors", "sessional inspectors": the contracted Ofsted Inspectors (OIs), not HMI
+        (r"\b(?:part[- ]time|sessional|associate|casual)\s+inspectors?\b", "contracted ofsted inspectors ois"),
         # "can an inspection be put on hold?": paused, suspended after it has begun
         (r"\bon hold\b|\bstop (?:and|then) come back\b", "pause paused suspended"),
         (r"\b(?:one|single|1)[- ]word\b", "headline graded judgments grades report cards"),

@@ -192,6 +192,7 @@ def test_a_hyphenated_length_is_a_duration():
         ("para 118", "paragraph 118"),
         ("who is the HMCI?", "chief inspector"),
         ("can an inspection be put on hold?", "pause"),
+        ("how does ofsted bring in part-time inspectors?", "contracted ofsted inspectors"),
     ],
 )
 def test_staff_phrasing_is_expanded_to_the_documents_words(question, added):
