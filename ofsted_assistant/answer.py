@@ -1054,34 +1054,33 @@ def whole_statement(cands: list[Candidate], chosen: list[Candidate], window: dic
     sector. ...” / “I know there are thousands of you ... So join us.”"), at most `limit` sentences. Only a
     quotation: a run with no quote mark is reported speech, shown as chosen."""
     out: list[Candidate] = []
+    docs: dict[str, tuple[list[Candidate], list[bool]]] = {}  # each document's sentences in order, and which are quoted
     for c in chosen:
         if any(c is d or _overlaps(c, d) or c.text.strip() == d.text.strip() for d in out):
             continue
-        seen: dict[str, Candidate] = {}
-        for d in sorted((d for d in cands if d.hit.chunk.doc_id == c.hit.chunk.doc_id and not d.intro),
-                        key=lambda d: (d.hit.chunk.ordinal, d.start)):
-            seen.setdefault(d.text.strip(), d)
-        doc = list(seen.values())
+        if c.hit.chunk.doc_id not in docs:
+            seen: dict[str, Candidate] = {}
+            for d in sorted((d for d in cands if d.hit.chunk.doc_id == c.hit.chunk.doc_id and not d.intro),
+                            key=lambda d: (d.hit.chunk.ordinal, d.start)):
+                seen.setdefault(d.text.strip(), d)
+            docs[c.hit.chunk.doc_id] = (list(seen.values()), _in_quotes(list(seen.values())))
+        doc, quoted = docs[c.hit.chunk.doc_id]
         # (the chosen sentence, or the last of their sentences it holds: a passage may run the line that introduces
         # them into their first sentence, "..., said: “I’m really excited about this pilot.")
         at = next((i for i, d in enumerate(doc) if d.text.strip() == c.text.strip() and window.get(d.text.strip())), None)
         if at is None:
             at = max((i for i, d in enumerate(doc) if window.get(d.text.strip()) and d.text.strip() in c.text), default=None)
-        if at is None:
-            out.append(c)
+        if at is None or not quoted[at]:
+            out.append(c)  # not their words, or reported speech ("Rollett also questioned whether ..."): shown as chosen
             continue
-        quoted = _in_quotes(doc)
-        if not quoted[at]:
-            out.append(c)  # reported speech ("Rollett also questioned whether ..."): shown as chosen
-            continue
+
+        def theirs(i: int, j: int) -> bool:  # sentence j, next to i, is their quoted words too (passages adjacent)
+            return bool(window.get(doc[j].text.strip())) and quoted[j] and abs(doc[j].hit.chunk.ordinal - doc[i].hit.chunk.ordinal) <= 1
+
         lo = hi = at
-
-        def joined(i: int, j: int) -> bool:  # sentence j follows i in the same statement of theirs
-            return bool(window.get(doc[j].text.strip())) and quoted[j] and doc[j].hit.chunk.ordinal - doc[i].hit.chunk.ordinal <= 1
-
-        while lo > 0 and joined(lo - 1, lo) and quoted[lo - 1]:
+        while lo > 0 and theirs(lo, lo - 1):
             lo -= 1
-        while hi + 1 < len(doc) and joined(hi, hi + 1):
+        while hi + 1 < len(doc) and theirs(hi, hi + 1):
             hi += 1
         run = doc[lo : hi + 1]
         if len(run) > limit:  # the part of the statement nearest the chosen sentence
@@ -1576,8 +1575,7 @@ def speaker_window(ways: list[frozenset[str]], documents: list[list[tuple[str, f
             # speaks in the first person ("Our response to the Big Listen ... I'm pleased ... I hope ...")
             stating = named.rstrip().endswith(":") and bool(_SAYING.search(named))
             for text, terms_after in sents[i + 1 :]:
-                other = person_named(text)
-                if other and not quoting and not any(way <= terms_after for way in ways):
+                if not quoting and not any(way <= terms_after for way in ways) and person_named(text):
                     break  # "In light of these pressures, Rollett warned that ...": someone else speaks now
                 stating = stating and bool(_FIRST_PERSON.search(text))
                 if _SAID_AGAIN.match(text) or stating:
@@ -1730,10 +1728,10 @@ def question_parts(question: str) -> list[str]:
     return parts or [question]
 
 
-#: A label saying what the questions after it are about: "two things re the OI pilot", "about the contact number",
-#: "final feedback meeting qs".
 #: Items a question numbers or letters in a row: "(a) ... and (b) ...", "1) ... 2) ...".
 _ENUMERATED = re.compile(r"\s*\(?\b(?:[a-e]|[1-5])\)\s+")
+#: A label saying what the questions after it are about: "two things re the OI pilot", "about the contact number",
+#: "final feedback meeting qs".
 _TOPIC_LABEL = re.compile(
     r"^\W*(?:(?:(?:two|2|three|3|a couple of|a few|quick)\s+)?(?:things?|qs?|questions?|queries)\s+|"
     # "keep hearing about 'report cards' - what are they meant to replace?"

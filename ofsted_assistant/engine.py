@@ -126,6 +126,13 @@ def as_typed(found: list[str], question: str) -> list[str]:
 PART_ABSENT_LEX = 0.2
 
 
+def _only(filters: Filters | None, authority: str) -> Filters | None:
+    """The caller's filters narrowed to one kind of source, or None when they leave that kind out."""
+    if filters and filters.authorities and authority not in filters.authorities:
+        return None
+    return replace(filters or Filters(), authorities=(authority,))
+
+
 _POINTS_TO_CONTEXT = re.compile(r"\b(?:it|its|they|them|their|he|she|him|her|this|that|these|those|so)\b", re.I)
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 
@@ -431,8 +438,8 @@ class Engine:
                 # ... and a part asking what one kind of source holds ("is the union position that inspections should
                 # stop?") in that source's passages
                 for authority in sorted(asked_source(part)):
-                    if not (filters and filters.authorities) or authority in filters.authorities:
-                        _add_new(hits, self.retriever.search(part, replace(filters or Filters(), authorities=(authority,)), qvec=vec, top_k=2))
+                    if (f := _only(filters, authority)) is not None:
+                        _add_new(hits, self.retriever.search(part, f, qvec=vec, top_k=2))
             # "what's in para 94?": the passages that cite the handbook paragraphs asked about
             paras = set(find_paragraph_refs(expand_query(standalone)))
             if paras:
@@ -460,9 +467,9 @@ class Engine:
             topic = perspective_topic(focus) if answer.perspectives_asked else focus
             tvec = self.embedder.encode([expand_query(topic)])[0] if topic != focus else None
             for authority in heard:
-                if (filters and filters.authorities) and authority not in filters.authorities:
+                f = _only(filters, authority)
+                if f is None:
                     continue
-                f = replace(filters or Filters(), authorities=(authority,))
                 _add_new(hits, self.retriever.search(standalone, f, qvec=qvec, top_k=2))
                 if tvec is not None:
                     _add_new(hits, self.retriever.search(topic, f, qvec=tvec, top_k=2))
@@ -550,9 +557,10 @@ class Engine:
             # "what did he actually say when he announced it?": his words, not a line of them (and "what was the CST's
             # view ...?": a body that publishes none of the documents speaks through a person) - theirs, when the
             # documents say whose they are, not another witness's
-            if asks_what_was_said(focus) or (speaker in ORGANISATIONS and not self._publishes(speaker)):
+            wants_words = asks_what_was_said(focus)
+            if wants_words or (speaker in ORGANISATIONS and not self._publishes(speaker)):
                 chosen = with_quoted_words(cands, chosen, only=set(said_by) if said_by else None)
-                if asks_what_was_said(focus):  # "what's his pitch?": the whole of his statement (and "what did he actually
+                if wants_words:  # "what's his pitch?": the whole of his statement (and "what did he actually
                     # say when he announced it?", whoever the conversation left unnamed: the one the best sentence names)
                     window = said_by or (self._speaker_window(named) if chosen and (named := person_named(chosen[0].text)) else {})
                     chosen = whole_statement(cands, chosen, window) if window else chosen

@@ -905,15 +905,16 @@ def test_a_part_asking_what_a_source_holds_is_answered_from_that_source(engine):
 ])
 def test_a_speakers_pitch_is_his_whole_quoted_statement(engine, question):
     # Martyn Oliver's case runs over three quoted paragraphs; a question about his pitch gets both halves of it
-    a = engine.ask(question)
-    assert a.answered and "more people in the sector, inspecting the sector" in a.answer, a.answer
-    assert "part of every leader\u2019s journey" in a.answer, a.answer
+    _assert_both_halves_of_olivers_case(engine.ask(question))
 
 
 def test_what_he_said_when_the_conversation_never_named_him_is_the_whole_of_his_statement(engine):
     history = [{"role": "user", "content": "what is the new OI peer group pilot?"},
                {"role": "assistant", "content": "Ofsted is piloting recruiting serving leaders as OIs in peer groups."}]
-    a = engine.ask("and what did he say when he launched it?", history=history)
+    _assert_both_halves_of_olivers_case(engine.ask("and what did he say when he launched it?", history=history))
+
+
+def _assert_both_halves_of_olivers_case(a):
     assert a.answered and "more people in the sector, inspecting the sector" in a.answer, a.answer
     assert "part of every leader\u2019s journey" in a.answer, a.answer
 

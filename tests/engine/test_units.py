@@ -802,36 +802,36 @@ def test_a_speakers_quoted_statement_is_shown_whole_and_a_reported_phrase_is_not
     assert whole_statement(cands, [cands[5]], window) == [cands[5]]
 
 
-def test_a_sentence_whose_subject_is_an_act_goes_on_from_the_one_before():
+def _three_sentences(text: str, second: str, third: str):
+    """Candidates for the three sentences of one passage, the second and third starting at those words."""
     from types import SimpleNamespace as NS
 
-    from ofsted_assistant.answer import Candidate, with_sequels
+    from ofsted_assistant.answer import Candidate
+
+    hit = NS(chunk=NS(text=text, chunk_id="c1"))
+    b, c = text.index(second), text.index(third)
+    return (Candidate(hit, 0, 0, b - 1, text[: b - 1]), Candidate(hit, 0, b, c - 1, text[b : c - 1]),
+            Candidate(hit, 0, c, len(text), text[c:]))
+
+
+def test_a_sentence_whose_subject_is_an_act_goes_on_from_the_one_before():
+    from ofsted_assistant.answer import with_sequels
 
     text = ("During the end-of-day meetings, the presence of the deputy head is encouraged. "
             "Inviting as many available governors as possible is recommended. "
             "Announcing the pilot, the chief inspector said it mattered.")
-    hit = NS(chunk=NS(text=text, chunk_id="c1"))
-    first, second = text.index("Inviting"), text.index("Announcing")
-    a = Candidate(hit, 0, 0, first - 1, text[: first - 1])
-    b = Candidate(hit, 0, first, second - 1, text[first : second - 1])
-    c = Candidate(hit, 0, second, len(text), text[second:])
+    a, b, c = _three_sentences(text, "Inviting", "Announcing")
     assert with_sequels([a, b, c], [a]) == [a, b]  # who else to invite, to the same meetings
     # a participle clause with a subject of its own ("Announcing the pilot, the chief inspector said") is its own sentence
     assert with_sequels([a, b, c], [b]) == [b]
 
 
 def test_a_sentence_pointing_back_at_what_the_one_before_named_leans_on_it():
-    from types import SimpleNamespace as NS
-
-    from ofsted_assistant.answer import Candidate, antecedent
+    from ofsted_assistant.answer import antecedent
 
     text = ("You will receive a contact number for a senior Ofsted leader. "
             "The head can use this number to raise concerns. Heads can use this route too.")
-    hit = NS(chunk=NS(text=text, chunk_id="c1"))
-    first, second = text.index("The head"), text.index("Heads can")
-    a = Candidate(hit, 0, 0, first - 1, text[: first - 1])
-    b = Candidate(hit, 0, first, second - 1, text[first : second - 1])
-    c = Candidate(hit, 0, second, len(text), text[second:])
+    a, b, c = _three_sentences(text, "The head", "Heads can")
     assert antecedent([a, b, c], b) is a  # "this number": the contact number of the sentence before
     assert antecedent([a, b, c], c) is None  # "this route": the sentence before names no route
 
