@@ -392,9 +392,14 @@ class Engine:
         premise = premise_claim(asked) if claim is None else None
         if premise is not None and history and _POINTS_TO_CONTEXT.search(premise.text):
             premise = None  # "since they can do that, ...": the rule is the conversation's, not the question's own
+        # (against the kind of source the question says states it: "the NEU guidance says ...", the union's - and not
+        # at all when the caller's filters leave that source out: its words are not to be quoted)
+        scope = filters
+        if premise is not None and premise.sources:
+            kept = [f.authorities[0] for k in sorted(premise.sources) if (f := _only(filters, k)) is not None]
+            scope = replace(filters or Filters(), authorities=tuple(kept)) if kept else None
+            premise = premise if kept else None
         if premise is not None:
-            # (against the kind of source the question says states it: "the NEU guidance says ...", the union's)
-            scope = replace(filters or Filters(), authorities=tuple(sorted(premise.sources))) if premise.sources else filters
             checked = self.ask(premise.question, filters=scope, mode="extractive")
             if checked.lead == "No" and checked.lead_passage is not None:
                 self._not_so(answer, f"what the question takes for granted (\u201c{premise.text}\u201d)", checked.lead_passage)

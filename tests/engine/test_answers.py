@@ -851,6 +851,15 @@ def test_a_yes_no_answer_leads_with_the_close_sentence_that_gives_the_verdict(en
     assert b.refusal == "unsupported_premise", b.answer
 
 
+def test_a_premise_said_of_a_source_the_caller_filtered_out_is_not_checked_against_it(engine):
+    from ofsted_assistant.retrieval import Filters
+
+    a = engine.ask("our NEU guidance says by law we must keep the Ofsted grade on our letter heads - which font size?",
+                   filters=Filters(authorities=("official",)))
+    assert "National Education Union" not in a.answer and "Remove all references" not in a.answer, a.answer
+    assert {c.doc_id for c in a.citations} <= {"ofsted-oi-pilot-2026", "ofsted-big-listen-monitoring-2024"}
+
+
 def test_a_premise_that_something_is_allowed_is_refused_when_the_documents_forbid_it(engine):
     a = engine.ask("now that the handbook lets governors sit in on inspectors' meetings with pupils, which paragraph says so?")
     assert a.refusal == "unsupported_premise", a.answer
