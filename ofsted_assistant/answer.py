@@ -1857,6 +1857,9 @@ class Side:
     claim: str
     #: the person the side is named by, when it is a person ("Ofsted's chief inspector"): their words speak for it
     who: str | None = None
+    #: the person speaks for a body the question names ("the union and Ofsted ..."), not one the question asks
+    #: to hear: the body's own best sentence is heard as well as their words
+    on_behalf: bool = False
 
 
 #: A side named by a person who speaks for it: the chief inspector, or someone by name ("Martyn Oliver says ...").
@@ -1916,17 +1919,17 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
                 for half, k in zip(halves, half_kinds):
                     # (Ofsted itself, no person named: its chief inspector speaks for it, as below)
                     who = _side_person(half) or ("chief inspector" if k == {"official"} else None)
-                    named.append((frozenset(d for d, (_, kind) in titles.items() if kind in k), claim, who))
+                    named.append((frozenset(d for d, (_, kind) in titles.items() if kind in k), claim, who, who is not None and not _side_person(half)))
             continue
         # Ofsted named with nothing said of its own ("ofsted keep asking for more of us", "what's Ofsted's pitch?"), or
         # with what it sets out to do ("ofsted is begging us to sign up"): its view is what its chief inspector says
         # for it, where the documents quote him
         who = _side_person(piece) or ("chief inspector" if kinds == {"official"} and not nouns and (not own or _OFFICIAL_WANTS.search(piece)) else None)
-        named.append((docs, claim if own else None, who))
-    if len({docs for docs, _, _ in named}) < 2:
+        named.append((docs, claim if own else None, who, who is not None and not _side_person(piece)))
+    if len({docs for docs, *_ in named}) < 2:
         return []
     topic = "; ".join(topical) or perspective_topic(question)
-    return [Side(docs, claim or topic, who) for docs, claim, who in named]
+    return [Side(docs, claim or topic, who, on_behalf) for docs, claim, who, on_behalf in named]
 
 
 def _side_person(piece: str) -> str | None:
@@ -1954,6 +1957,8 @@ def cover_sides(chosen: list[Candidate], cands: list[Candidate], sides: list[tup
         if not pool:
             continue
         side_score = part_scorer(side.claim, vec, df, n_docs, expand=False)
+        if side.on_behalf and theirs:  # the body's own best sentence first ("Ofsted today announced ..."), then its voice
+            out = cover_sides(out, cands, [(Side(side.doc_ids, side.claim), vec)], df, n_docs)
         # their own words are what was asked for (a looser bar), when any speak to it; else the source's best
         if theirs and side_score(max(theirs, key=side_score)) >= _THEIR_WORDS:
             pool = theirs

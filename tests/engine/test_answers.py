@@ -1350,6 +1350,18 @@ def test_ofsted_setting_out_to_recruit_is_heard_in_its_chief_inspectors_speech(e
     assert "pre-inspection calls" not in a.answer and "Headteachers can request a pause" not in a.answer, a.answer
 
 
+def test_a_body_heard_through_its_chief_inspector_also_gives_its_own_announcement(engine):
+    # "ofsted is out recruiting serving heads": Ofsted is named, not its chief inspector, so its own announcement is
+    # heard as well as his words
+    a = engine.ask("my union rep says heads should give up being inspectors, but ofsted is actively recruiting serving "
+                   "heads. what does each side say?")
+    assert a.answered and a.perspectives_asked, a.answer
+    assert "step down from serving as Ofsted inspectors" in a.answer, a.answer
+    assert "piloting a new way of involving more serving education leaders" in a.answer, a.answer
+    speech = [c for c in a.citations if c.authority == "official" and "\u201c" in c.quote]  # ... and his words still
+    assert speech, a.answer
+
+
 def test_a_sources_reaction_is_its_view(engine):
     # "react" is not an act the documents must name: the union's view of serving leaders inspecting is its answer
     a = engine.ask("how did the unions react to the OI pilot?")
