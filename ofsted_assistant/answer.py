@@ -1334,8 +1334,8 @@ _ASKS_IF_SOURCE_SAYS = re.compile(  # "does the union want heads to stop being i
 )
 
 
-#: The nouns for a source's view: "the NEU's position", "their line", "the union's take".
-_VIEW_NOUNS = r"view|views|position|stance|line|take|opinion|verdict|attitude"
+#: The nouns for a source's view: "the NEU's position", "their line", "the union's take", "the union's demand on", "their advice on".
+_VIEW_NOUNS = r"view|views|position|stance|line|take|opinion|verdict|attitude|demands?|calls?|advice|message|argument|case"
 _SOURCE_VIEW = re.compile(  # "what's the NEU's general view of Ofsted?", "the NEU line on whether ...", "their bottom line on"
     r"(?P<src>\b[\w-]+(?:\s+[\w-]+){0,2}?)(?:'s|\u2019s)?\s+(?:general\s+|overall\s+|official\s+|own\s+|actual\s+|bottom\s+)?"
     rf"(?:{_VIEW_NOUNS})\s+(?:of|on|about|towards?)\b",
@@ -1373,6 +1373,16 @@ def asked_source(question: str) -> set[str]:
     if not m:
         return set()
     return named_authorities(m.group("src")) - {"official"}
+
+
+def asked_throughout(question: str, parts: list[str]) -> set[str]:
+    """`asked_source` of a question in `parts`, when every part asks that source: by naming it, or as "they" with
+    no other source named ("what's the union's demand on routine inspections and what's their reasoning?" ->
+    union). A part about something else ("... and when does the pilot start?") asks no one source: empty."""
+    asked = asked_source(question)
+    if len(parts) < 2 or not asked:
+        return asked
+    return asked if all(asked_source(p) == asked or (not named_authorities(p) and _THEIR.search(p)) for p in parts) else set()
 
 
 def is_perspective_question(question: str) -> bool:

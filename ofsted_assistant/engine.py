@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import BRIEF_KINDS, whole_statement, verdict_first, source_view_of_ofsted, part_scorer, has_answer_type, RELATIVE_DAY, Candidate, unmentioned, absent_bodies, calendar_date_first, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import BRIEF_KINDS, whole_statement, verdict_first, source_view_of_ofsted, part_scorer, has_answer_type, RELATIVE_DAY, Candidate, unmentioned, absent_bodies, calendar_date_first, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, asked_throughout, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -27,7 +27,7 @@ from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, ORGANISATIONS, PHRASES, Filters, glossary_for, Hit, Retriever, expand_query, text_terms
 from .settings import Settings
 from .spelling import Speller, english_zipf
-from .text import MONTHS, STOPWORDS, school_years, clock_times, content_terms, dates, find_paragraph_refs, format_date, months, numbers, quantities, split_sentences, words
+from .text import MONTHS, STOPWORDS, school_years, clock_times, content_terms, dates, find_paragraph_refs, format_date, plain_union_name, months, numbers, quantities, split_sentences, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
 CANNOT_ANSWER = "The documents I have don't answer that."
@@ -415,6 +415,7 @@ class Engine:
                 answer.timings_ms = {"premise": checked.timings_ms.get("total", 0.0), "total": (time.perf_counter() - t0) * 1000}
                 return answer
         standalone, focus = condense(asked, history, common=self.lower_words.__contains__)
+        standalone, focus = plain_union_name(standalone), plain_union_name(focus)
         if mode == "llm" and self.settings.llm.provider and standalone != asked:  # a follow-up, not just reworded
             standalone = self._llm_condense(q, history) or standalone  # the LLM rewrites the follow-up
         standalone, fixed = self.speller.correct(standalone)  # "collegue" -> "colleague", before any search
@@ -529,7 +530,7 @@ class Engine:
             answer.evidence = evidence
         else:
             max_sentences = max_sentences_for(focus, self.settings.answer.max_sentences)
-            asked_for = asked_source(focus) if len(parts) < 2 else set()
+            asked_for = asked_throughout(focus, parts)
             if asked_for and speaker and speaker in ORGANISATIONS and not self._publishes(speaker):
                 asked_for = set()  # "what did the NAHT tell the committee?": not the union guidance, which the NEU wrote
             chosen = select(cands, max_sentences, perspectives=answer.perspectives_asked, survey=is_survey_question(focus), named=named, asked=asked_for,

@@ -235,3 +235,13 @@ def dates(text: str) -> set[tuple[int, int | None]]:
 def months(text: str) -> set[str]:
     """Month names a text states: "trials start in February" -> {"February"} ("may" as a verb is not May)."""
     return {m for m in MONTHS if re.search(rf"\b{m}\b", text)}
+
+
+#: A union named by whom it is for ("the teaching union", "teachers' unions", "the teacher union"): its members'
+#: job says which union, not what the question is about (it would draw passages on teaching).
+_UNION_FOR = re.compile(r"\b(?:teaching|teachers?['\u2019]?)\s+(unions?)\b", re.I)
+
+
+def plain_union_name(text: str) -> str:
+    """"what's the teaching union's demand?" -> "what's the union's demand?"."""
+    return _UNION_FOR.sub(r"\1", text)

@@ -1362,6 +1362,15 @@ def test_a_body_heard_through_its_chief_inspector_also_gives_its_own_announcemen
     assert speech, a.answer
 
 
+def test_what_the_teachers_union_demands_and_why_is_answered_from_the_union(engine):
+    # "the teachers' union" is the union, not a question about teaching; "their reasoning" is the union's too, so
+    # both parts are answered from its guidance
+    a = engine.ask("what is the teachers' union demanding on routine inspections, and what's their reasoning?")
+    assert a.answered, a.answer
+    assert "immediate pause to all routine Ofsted inspections" in a.answer, a.answer
+    assert {c.authority for c in a.citations} == {"union"}, a.answer
+
+
 def test_a_sources_reaction_is_its_view(engine):
     # "react" is not an act the documents must name: the union's view of serving leaders inspecting is its answer
     a = engine.ask("how did the unions react to the OI pilot?")

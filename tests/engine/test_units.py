@@ -909,11 +909,40 @@ def test_the_source_asked_about_and_the_sides_named():
     assert asked_source("are the unions really against the pilot?") == {"union"}
     assert asked_source("is the head allowed in the meeting?") == set()
     assert asked_source("How long can a pause last?") == set()
+    # what a source demands, calls for or advises is its view too
+    assert asked_source("whats the union's demand on routine ofsted inspections?") == {"union"}
+    assert asked_source("what's the NEU's advice on report cards?") == {"union"}
+    assert asked_source("what's the handbook's advice on pauses?") == set()
     # a comparison names its sides
     q = "Should I sign up to be an OI? what do Ofsted and the union each say?"
     assert is_perspective_question(q) and named_authorities(q) == {"official", "union"}
     assert is_perspective_question("Ofsted says it's rebuilding trust - does the union buy that?")
     assert is_perspective_question("Is Ofsted taking staff mental health seriously? what does the union think?")
+
+
+def test_a_source_asked_in_every_part_of_a_question():
+    from ofsted_assistant.answer import asked_throughout
+
+    # "their" in a later part is the one source the question names
+    q = "whats the union's demand on routine ofsted inspections and what's their reasoning"
+    assert asked_throughout(q, ["whats the union's demand on routine ofsted inspections", "what's their reasoning"]) == {"union"}
+    # a part about something else asks no one source
+    q = "whats the union's demand on routine ofsted inspections and when does the OI pilot start"
+    assert asked_throughout(q, ["whats the union's demand on routine ofsted inspections", "when does the OI pilot start"]) == set()
+    # ... nor does a part naming another source ("what do they and Ofsted each say?")
+    q = "what's the union's view of the pilot? what does Ofsted say to that?"
+    assert asked_throughout(q, ["what's the union's view of the pilot", "what does Ofsted say to that"]) == set()
+    # a question of one part: its source
+    assert asked_throughout("what's the union's view of the pilot?", ["what's the union's view of the pilot?"]) == {"union"}
+
+
+def test_a_union_named_by_its_members_job_is_the_union():
+    from ofsted_assistant.text import plain_union_name
+
+    assert plain_union_name("whats the teaching union's demand?") == "whats the union's demand?"
+    assert plain_union_name("do the teachers' unions back it?") == "do the unions back it?"
+    assert plain_union_name("the teacher union said") == "the union said"
+    assert plain_union_name("does teaching quality matter?") == "does teaching quality matter?"
 
 
 def _list_passages():
