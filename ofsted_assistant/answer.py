@@ -1441,10 +1441,19 @@ _MENTIONED = re.compile(
     r"(?:mentions?|mentioned|talks? about|talked about|refers? to|referred to|goes? on about|went on about|brings? up|brought up|heard about)\b", re.I)
 
 
+#: "what does the union guidance say we should focus on around inclusion and wellbeing?": what its advice is on.
+_FOCUS_ON = re.compile(
+    r"\b(?:say|says|said|advise|advises|recommend|recommends|suggest|suggests|want|wants)\b[^?]{0,30}?\b(?:focus|focusing|concentrate|concentrating|"
+    r"prioriti[sz]e|prioriti[sz]ing|look at|looking at)\s+(?:on\s+)?(?:around|regarding|when it comes to|in terms of)?\s*"
+    r"(?P<topic>[^?]{2,40}?)\s*\??\s*$", re.I)
+
+
 def said_about(question: str) -> str | None:
     """What a "does the union say anything about X?" / "what does the NEU say about X?" / "what's the X thing the
-    NEU mentions?" question asks about: X; for "what does the NEU say leaders should do?", the people advised."""
-    m = _SAID_ABOUT.search(question) or _VIEW_ON.search(question) or _ADVICE_TO.search(question) or _MENTIONED.search(question)
+    NEU mentions?" / "what does it say we should focus on around X?" question asks about: X; for "what does the NEU
+    say leaders should do?", the people advised."""
+    m = (_SAID_ABOUT.search(question) or _VIEW_ON.search(question) or _ADVICE_TO.search(question) or _MENTIONED.search(question)
+         or _FOCUS_ON.search(question))
     topic = m.group("topic" if "topic" in m.groupdict() else "who") if m else ""
     return topic.strip() if m and content_terms(topic) else None
 

@@ -708,8 +708,13 @@ class Engine:
                     f"paragraphs {', '.join(str(n) for n in sorted(cited))}). " + guard.WHERE_TO_GO, evidence)
         topic, sources = said_about(focus or question), named_authorities(focus or question)
         if topic and sources and evidence < bar:
+            # (in one sentence, or across one passage of theirs: "inclusion and wellbeing" are two items of its list)
             wanted = set(content_terms(topic))
-            if any(c.hit.chunk.meta.authority in sources and wanted <= c.terms for c in cands):
+            theirs: dict[str, set[str]] = {}
+            for c in cands:
+                if c.hit.chunk.meta.authority in sources and wanted & c.terms:
+                    theirs.setdefault(c.hit.chunk.chunk_id, set()).update(wanted & c.terms)
+            if any(wanted <= found for found in theirs.values()):
                 evidence = bar
 
         # "our gates still have the 'outstanding' banner ... does the union think we should take it down?": the

@@ -1371,6 +1371,18 @@ def test_what_the_teachers_union_demands_and_why_is_answered_from_the_union(engi
     assert {c.authority for c in a.citations} == {"union"}, a.answer
 
 
+def test_what_a_source_advises_on_two_topics_is_answered_from_its_list(engine):
+    # the context before the question makes every sentence a looser match; the union's guidance speaks to both
+    # topics in two items of one list, so it is answered - and a topic it never mentions is still declined
+    a = engine.ask("SENCo at a primary, we think we're getting the call this term. beyond the four strands, what does "
+                   "the union guidance say we should be focusing on around inclusion and wellbeing?")
+    assert a.answered, a.answer
+    assert "Focusing on inclusion" in a.answer and a.citations[0].authority == "union", a.answer
+    b = engine.ask("SENCo at a primary, we think we're getting the call this term. beyond the four strands, what does "
+                   "the union guidance say we should be focusing on around exclusions appeals?")
+    assert not b.answered, b.answer
+
+
 def test_a_sources_reaction_is_its_view(engine):
     # "react" is not an act the documents must name: the union's view of serving leaders inspecting is its answer
     a = engine.ask("how did the unions react to the OI pilot?")

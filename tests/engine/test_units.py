@@ -1514,6 +1514,11 @@ def test_what_a_source_tells_people_to_do_is_asked_about_those_people():
     assert said_about("what does the NEU want school leaders to do?") == "school leaders"
     assert said_about("does the union say anything about attendance?") == "attendance"
     assert said_about("What should I do?") is None
+    # what a source advises to focus on, and on what
+    assert said_about("besides the four strands, what does the union guidance say we should focus on around inclusion "
+                      "and wellbeing?") == "inclusion and wellbeing"
+    assert said_about("what does the NEU recommend we concentrate on regarding attendance?") == "attendance"
+    assert said_about("should we focus on attendance?") is None
 
 
 def test_a_named_person_the_documents_name_is_not_routed_away():
