@@ -114,6 +114,10 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+(?:[.\-][a-z0-9]+)*", text.lower())
 
 
+#: Consonants a suffix doubles ("scrap" -> "scrapped"); l, s, z and f are doubled in the word itself ("call", "staff").
+_UNDOUBLED = frozenset("bdgkmnprt")
+
+
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match inspection/inspections, inspected/inspect, MATs/MAT, pays/pay
     (not "news" and "new"). ("inspection" and "inspect" stay apart: joining them was tried and changed as many
@@ -125,6 +129,8 @@ def stem(word: str) -> str:
             base = word[: -len(suffix)]
             if suffix in ("ies", "ied"):
                 base += "y"
+            elif suffix == "ed" and len(base) > 3 and base[-1] == base[-2] and base[-1] in _UNDOUBLED:
+                return base[:-1]  # "scrapped" as "scrap", "planned" as "plan" (not "called", "assessed", "staffed")
             return base.rstrip("e") if len(base) > 4 else base
     return word.rstrip("e") if len(word) > 4 else word
 

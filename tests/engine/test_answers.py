@@ -1383,6 +1383,14 @@ def test_what_a_source_advises_on_two_topics_is_answered_from_its_list(engine):
     assert not b.answered, b.answer
 
 
+def test_a_past_tense_with_a_doubled_consonant_finds_the_documents_word(engine):
+    # "scrapped" is the documents' "scrap": Labour's plans to scrap the headline grades answer it (and "they don't
+    # mention 'scrapped'" was untrue)
+    a = engine.ask("have the headline grades been scrapped?")
+    assert a.answered, a.answer
+    assert "plans to scrap the headline graded judgments" in a.answer, a.answer
+
+
 def test_a_sources_reaction_is_its_view(engine):
     # "react" is not an act the documents must name: the union's view of serving leaders inspecting is its answer
     a = engine.ask("how did the unions react to the OI pilot?")

@@ -1781,6 +1781,14 @@ def test_the_stemmer_joins_short_plurals_but_not_news_and_new():
     assert stem("news") != stem("new") and stem("less") == "less" and stem("inspections") == stem("inspection")
 
 
+def test_the_stemmer_undoes_a_consonant_doubled_before_ed():
+    from ofsted_assistant.text import stem
+    assert stem("scrapped") == stem("scrap") and stem("planned") == stem("plan") and stem("stopped") == stem("stop")
+    # a doubled l, s, f or z belongs to the word itself; and a word ending -er is not a past tense
+    assert stem("called") == stem("call") and stem("staffed") == stem("staff") and stem("buzzed") == "buzz"
+    assert stem("matter") != stem("mat") and stem("letter") != stem("let")
+
+
 def test_nurseries_are_early_years_to_the_documents():
     assert "early years" in expand_query("is our nursery in the pilot?")
 
