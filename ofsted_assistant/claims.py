@@ -62,6 +62,12 @@ class Claim:
     text: str
     question: str
     sources: frozenset[str] = frozenset()
+    #: something a body is said to have done ("the NEU ballot to boycott inspections has passed"), not a rule:
+    #: declined only when the documents never mention it (a "no" to a rule has no counterpart here)
+    event: bool = False
+    #: what the event is of ("the NEU ballot to boycott inspections"): when the documents never mention it, neither
+    #: can they say it happened
+    about: str = ""
 
 
 def _as_yes_no(claim: str) -> str | None:
@@ -128,7 +134,7 @@ _DOC_SAYS = (r"(?:the\s+|our\s+)?(?:(?:neu|naht|ascl|union|unions|ofsted)(?:'s|\
              r"(?:\s+updates?)?\s+(?:now\s+)?(?:says?|states?|said|makes? clear)\s+")
 _PREMISE = re.compile(
     rf"^\s*(?:(?:now that|now|since|given that|given|seeing as|seeing that|because|as)\s+|(?={_DOC_SAYS}))(?P<claim>[^?]{{8,200}}?)"
-    r"(?:\s*,\s*|\s+[-\u2013\u2014]\s+)(?P<ask>(?:so\s+)?(?:how|hows|how's|what|whats|what's|which|who|when|where|why|can|could|should|do|does|will|would|is|are)\b[^?]*\??)\s*$",
+    r"(?:\s*,\s*|\s+[-\u2013\u2014]\s+)(?P<ask>(?:so\s+)?(?:(?:from|by|on|at|in|for|until|till)\s+(?=wh))?(?:how|hows|how's|what|whats|what's|which|who|when|where|why|can|could|should|do|does|will|would|is|are)\b[^?]*\??)\s*$",
     re.I,
 )
 #: "the handbook says (that)", "the rules now say", "it's been confirmed that": who is said to state the rule, not the rule.
@@ -141,6 +147,14 @@ _LETS = re.compile(r"^.{0,60}?\b(?:now\s+)?(?:lets|allows|permits|entitles)\s+(?
 _RULE_WORDS = re.compile(
     r"\b(?:can|may|must|should|have to|has to|need to|needs to|allowed|permitted|entitled|compulsory|mandatory|"
     r"obligatory|optional|voluntary|required|accepted|banned|forbidden|rules?|handbook)\b", re.I)
+#: "the NEU ballot to boycott inspections has passed", "Ofsted has stopped grading schools": a body's doing, in the
+#: perfect or the passive, which asks as "has/is <subject> <rest>?".
+_EVENT = re.compile(
+    r"^(?P<subject>[\w'\u2019 -]{3,80}?)\s+(?P<aux>has|have|had|is|are|was|were)\s+(?:now\s+|finally\s+|officially\s+|just\s+|already\s+)*"
+    r"(?P<rest>(?:been\s+)?(?:[a-z]+(?:ed|en|wn)|won|lost|made|got|set|put|cut|left|told|held|paid|said|begun|run|gone|done|become|"
+    r"brought|bought|thought|taught|sent|spent|built|kept|shut)\b[^.?!;]*)$", re.I)
+#: Bodies whose doings a premise can report, besides the kinds of source `named_authorities` knows.
+_BODY = re.compile(r"\b(?:ofsted|hmci|chief inspector|government|dfe|department for education|ministers?|labour|parliament|mps)\b", re.I)
 _CONTRACTIONS = ((r"\b(we|they|you)'re\b", r"\1 are"), (r"\b(it|he|she|that)'s\b", r"\1 is"), (r"\bI'm\b", "I am"))
 
 
@@ -166,7 +180,12 @@ def premise_claim(question: str) -> Claim | None:
         who = lets.group("who").lower()
         claim = f"{'we' if who == 'us' else who} can {claim[lets.end():]}"
     if not said and not _RULE_WORDS.search(claim):
-        return None  # "since the head is off sick, ...": the asker's circumstances, not a rule
+        # "now that the NEU ballot to boycott inspections has passed, ...": something a body is said to have done
+        # (not "since the head is off sick, ...": the asker's circumstances)
+        if (ev := _EVENT.match(claim)) and (named_authorities(ev.group("subject")) or _BODY.search(ev.group("subject"))):
+            asked = f"{ev.group('aux').lower()} {ev.group('subject')} {ev.group('rest')}?"
+            return Claim(text=m.group("claim").strip(" ,.;:"), question=asked, sources=sources, event=True, about=ev.group("subject"))
+        return None
     for pattern, repl in _CONTRACTIONS:
         claim = re.sub(pattern, repl, claim, flags=re.I)
     asked = _as_yes_no(claim)

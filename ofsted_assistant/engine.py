@@ -399,10 +399,21 @@ class Engine:
             kept = [f.authorities[0] for k in sorted(premise.sources) if (f := _only(filters, k)) is not None]
             scope = replace(filters or Filters(), authorities=tuple(kept)) if kept else None
             premise = premise if kept else None
+        # "now that the NEU ballot to boycott inspections has passed, ...": a body's doing is checked only when the
+        # premise has words no document uses; when those name what it is of (a ballot), no passage can say it happened
+        # (a doing the documents speak of in other words, "now that ofsted has scrapped grades", is answered as asked)
+        unheard = unmentioned(premise.about, self.df) if premise is not None and premise.event else []
+        if premise is not None and premise.event and not unheard and not unmentioned(premise.text, self.df):
+            premise = None
         if premise is not None:
             checked = self.ask(premise.question, filters=scope, mode="extractive")
-            if checked.lead == "No" and checked.lead_passage is not None:
+            if checked.lead == "No" and checked.lead_passage is not None and not premise.event:
                 self._not_so(answer, f"what the question takes for granted (\u201c{premise.text}\u201d)", checked.lead_passage)
+            elif unheard and not checked.refusal:
+                answer.answer = (f"{CANNOT_ANSWER} The question takes for granted that \u201c{premise.text}\u201d, and nothing "
+                                 f"in them says so: they don't mention " + ", ".join(f"\u201c{w}\u201d" for w in unheard) + ". "
+                                 + guard.WHERE_TO_GO)
+                answer.refusal, answer.evidence = "unsupported_premise", checked.evidence
             elif checked.refusal == "weak_evidence" and not premise.sources:  # (that source not saying it is not a no:
                 # what else the question asks may still be answered, by others)
                 # "now that heads can refuse an inspection, how do I write the letter?": nothing in the documents says

@@ -993,6 +993,18 @@ def test_a_premise_nothing_in_the_documents_supports_is_declined_and_named(engin
     assert "takes for granted that \u201cheads can refuse an inspection\u201d" in a.answer, a.answer
 
 
+def test_a_premise_about_something_no_document_mentions_is_declined_and_named(engine):
+    # a body's doing the documents never mention (a boycott) is taken for granted: declined, saying what is missing,
+    # not answered with the union's advice on preparing for inspection
+    a = engine.ask("now that the union's boycott of inspections has been approved, how do we tell the inspectors not to come?")
+    assert not a.answered and a.refusal == "unsupported_premise", a.answer
+    assert "takes for granted that \u201cthe union's boycott of inspections has been approved\u201d" in a.answer, a.answer
+    assert "\u201cboycott\u201d" in a.answer, a.answer
+    # ... and one the documents speak of is answered as asked
+    b = engine.ask("since Ofsted has launched the OI peer pilot, who can join it?")
+    assert b.answered and "groups of peers" in b.answer, b.answer
+
+
 def test_how_long_a_programme_is_running_is_how_long_it_continues(engine):
     a = engine.ask("how long's the OI peer pilot running for? might put my name down for a later cohort")
     assert a.answered and "The pilot will continue throughout 2026" in a.answer.split("[1]")[0], a.answer

@@ -105,3 +105,28 @@ def test_a_rule_a_document_is_said_to_state_is_checked_before_what_the_question_
 )
 def test_questions_without_a_rule_taken_for_granted_have_no_premise(question):
     assert premise_claim(question) is None
+
+
+@pytest.mark.parametrize(
+    "question, asked, about",
+    [
+        ("now that the NEU ballot to boycott ofsted inspections has passed, from what date are heads supposed to refuse "
+         "inspectors entry?", "has the NEU ballot to boycott ofsted inspections passed?", "the NEU ballot to boycott ofsted inspections"),
+        ("since Ofsted has been abolished, who inspects us?", "has Ofsted been abolished?", "Ofsted"),
+        ("now that the NAHT has won its court case, can we refuse inspectors?", "has the NAHT won its court case?", "the NAHT"),
+    ],
+)
+def test_something_a_body_is_said_to_have_done_is_a_premise_too(question, asked, about):
+    claim = premise_claim(question)
+    assert claim is not None and claim.event and claim.question == asked and claim.about == about
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "now that the pilot has started, when do they go live?",  # no body's doing
+        "since the head has gone off sick, who goes to the feedback meeting?",  # the asker's circumstances
+    ],
+)
+def test_an_event_without_a_body_is_no_premise(question):
+    assert premise_claim(question) is None
