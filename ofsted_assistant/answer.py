@@ -1086,6 +1086,12 @@ def whole_statement(cands: list[Candidate], chosen: list[Candidate], window: dic
         if len(run) > limit:  # the part of the statement nearest the chosen sentence
             start = min(max(at - lo - limit // 2, 0), len(run) - limit)
             run = run[start : start + limit]
+        if run[0] is doc[lo] and c.text.strip() == doc[at].text.strip():
+            # from its opening: with the line that says whose words they are ("..., Sir Martyn Oliver, said:"), which
+            # the passage runs into their first sentence
+            opener = next((d for d in cands if d.hit.chunk.doc_id == c.hit.chunk.doc_id and d.intro.rstrip().endswith(":")
+                           and d.text.strip().endswith(run[0].text.strip())), None)
+            run = [opener, *run[1:]] if opener is not None else run
         if c.text.strip() != doc[at].text.strip():
             out.append(c)  # the line that introduces them stays, saying whose words follow
         out += [d for d in run if not any(d is e or _overlaps(d, e) or d.text.strip() in e.text for e in out)]
@@ -1536,8 +1542,14 @@ _HOW_SOLD = re.compile(
     r"justified|making the case for|make the case for|arguing for|argue for|framing|frame|framed|presenting|present|presented)\b", re.I)
 
 
+#: The reasons someone gave: "what reasons did HMCI give for wanting more serving leaders to inspect?".
+_REASONS_GIVEN = re.compile(
+    r"\bwhat\s+(?:(?:were|are)\s+(?:the\s+)?)?(?:reasons?|arguments?|justifications?|grounds|points?)\s+(?:did|does|has|had|do)\s+"
+    r"(?P<who>[\w'\u2019 .-]{2,40}?)\s+(?:give|gave|given|offer|offered|make|made|put forward|set out|use|used)\b", re.I)
+
+
 #: The shapes of a question asking for someone's words, each with a "who" group, most telling first.
-_ASKS_WORDS_OF = (_WHAT_SAID, _WHOSE_VIEW, _WHOSE_CASE, _HOW_SOLD)
+_ASKS_WORDS_OF = (_WHAT_SAID, _WHOSE_VIEW, _WHOSE_CASE, _HOW_SOLD, _REASONS_GIVEN)
 
 
 #: Someone the question names as saying or doing something before it asks what "he" or "she" said: "Martyn Oliver
@@ -2520,7 +2532,10 @@ def absent_asked_for(question: str, df: dict[str, int]) -> tuple[str, str] | Non
     """What a question asks for when the documents never mention it (`unmentioned`): the thing a "what X do
     ...?" question wants ("What qualifications do I need to become an Ofsted Inspector?" -> ("qualifications",
     "thing")) or the act a "how do I X?" wants the way of ("How do I apply to join the OI pilot?" ->
-    ("apply", "act")). None when they mention it, or the question has neither shape."""
+    ("apply", "act")). None when they mention it, or the question has neither shape, or what it asks for is the
+    reasons someone gave ("what arguments did the chief inspector make ...?": their words, however they put it)."""
+    if _REASONS_GIVEN.search(question):
+        return None
     for pattern, kind in ((_WH_NOUN, "thing"), (_HOW_TO, "act")):
         m = pattern.match(question)
         if m:

@@ -1403,6 +1403,15 @@ def test_a_past_tense_with_a_doubled_consonant_finds_the_documents_word(engine):
     assert "plans to scrap the headline graded judgments" in a.answer, a.answer
 
 
+def test_the_reasons_someone_gave_are_their_statement_with_whose_words_they_are(engine):
+    # "what arguments did ... make" asks for his words (not for "arguments", a word no document uses): his statement
+    # in full, opening with the line that says he is speaking
+    a = engine.ask("what arguments did the chief inspector make for serving heads becoming inspectors?")
+    assert a.answered, a.answer
+    assert a.answer.startswith("Announcing the pilot at ASCL\u2019s Annual Conference"), a.answer
+    assert "more people in the sector, inspecting the sector" in a.answer and "every leader\u2019s journey" in a.answer, a.answer
+
+
 def test_a_sources_reaction_is_its_view(engine):
     # "react" is not an act the documents must name: the union's view of serving leaders inspecting is its answer
     a = engine.ask("how did the unions react to the OI pilot?")

@@ -1607,6 +1607,10 @@ def test_a_question_for_what_a_person_said_is_told_apart_from_a_sources_view():
     assert asks_what_was_said("what did he actually say when he announced it?")
     assert asks_what_was_said("what did steve rollett tell MPs about school improvement?")
     assert not asks_what_was_said("what does the union say about banners?")  # a source's view: the whole document
+    # the reasons someone gave are their words
+    assert asks_what_was_said("what reasons did HMCI give for wanting more serving leaders to become inspectors?")
+    assert asks_what_was_said("what arguments did the chief inspector make for heads inspecting?")
+    assert not asks_what_was_said("what reasons does the handbook give for a pause?")
     # ... but "the NAHT guy" is a person speaking for it
     assert asks_what_was_said("why did the NAHT guy say the half day notice is part of the inspection?")
     assert not asks_what_was_said("what does ofsted say?")
