@@ -1157,13 +1157,15 @@ _CALENDAR_DATE = re.compile(
 CALENDAR_FIRST = 0.7
 
 
-def calendar_date_first(cands: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+def calendar_date_first(cands: list[Candidate], chosen: list[Candidate], asked_when: bool = True) -> list[Candidate]:
     """For "when ...?": when the best sentence dates the event only loosely ("in the first week of the new term",
     "in early January") and another about the same event gives the day ("Trials of new inspection approach to
-    begin week of 6 January"), scoring at least `CALENDAR_FIRST` of the best, that one goes first: [it] or []."""
+    begin week of 6 January"), scoring at least `CALENDAR_FIRST` of the best, that one goes first: [it] or [].
+    (`asked_when` False: a claim of when, to confirm, "... didn't start until after easter 2025 - is that right?",
+    whose sentences are not typed as dates)"""
     if not chosen or _CALENDAR_DATE.search(chosen[0].text):
         return []
-    dated = [c for c in cands if c.typed and c.about and _CALENDAR_DATE.search(c.text) and c.score >= CALENDAR_FIRST * chosen[0].score]
+    dated = [c for c in cands if (c.typed or not asked_when) and c.about and _CALENDAR_DATE.search(c.text) and c.score >= CALENDAR_FIRST * chosen[0].score]
     return [max(dated, key=lambda c: c.score)] if dated else []
 
 

@@ -190,3 +190,21 @@ def premise_claim(question: str) -> Claim | None:
         claim = re.sub(pattern, repl, claim, flags=re.I)
     asked = _as_yes_no(claim)
     return Claim(text=m.group("claim").strip(" ,.;:"), question=asked, sources=sources) if asked else None
+
+
+#: When something is claimed to happen: "until after easter 2025", "in september", "before the summer".
+_CLAIMED_WHEN = re.compile(
+    r"\b(?:until|till|before|after|since|from|in|by|during)\s+(?:after\s+|before\s+)?(?:the\s+)?(?:early\s+|late\s+|mid[- ]?)?"
+    r"(?:(?:19|20)\d{2}\b|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|"
+    r"easter|christmas|half[- ]term|(?:the\s+)?(?:summer|autumn|spring)(?:\s+term)?\b|new year)", re.I)
+
+
+def claims_when(question: str) -> bool:
+    """Whether a question reports when something happens and asks to confirm it: "someone said the trials didn't
+    start until after easter 2025 - is that right?" (what answers it is the date the documents give)."""
+    q = question.strip()
+    tail = _CONFIRM_TAIL.search(q)
+    if not tail and not re.match(rf"^\s*{_ASKS_IF}", q, re.I):
+        return False
+    return bool(_CLAIMED_WHEN.search(q[: tail.start()] if tail else q))
+

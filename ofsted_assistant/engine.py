@@ -19,7 +19,7 @@ import numpy as np
 
 from . import guard
 from .answer import BRIEF_KINDS, whole_statement, verdict_first, source_view_of_ofsted, part_scorer, has_answer_type, RELATIVE_DAY, Candidate, unmentioned, absent_bodies, calendar_date_first, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, asked_throughout, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
-from .claims import premise_claim, reported_claim
+from .claims import claims_when, premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
 from .followup import condense
@@ -135,6 +135,10 @@ def _only(filters: Filters | None, authority: str) -> Filters | None:
 
 _POINTS_TO_CONTEXT = re.compile(r"\b(?:it|its|they|them|their|he|she|him|her|this|that|these|those|so)\b", re.I)
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+
+
+#: Wording of something still to come when its source was written: "will begin", "to begin", "begins in".
+_TO_COME = re.compile(r"\b(?:will|to begin|to start|begins?|starts?|starting|later|next|upcoming)\b", re.I)
 
 
 def evidence_of(c: Candidate, sim: float | None = None) -> float:
@@ -549,6 +553,8 @@ class Engine:
             if len(parts) < 2 and asked_kind == "date":  # "when were the trials meant to kick off?": "week of
                 # 6 January" before "in the first week of the new term"
                 chosen = lead_with(calendar_date_first(cands, chosen), chosen, max_sentences + 1)
+            elif claims_when(focus):  # "... didn't start until after easter 2025 - is that right?": the date they give
+                chosen = lead_with(calendar_date_first(cands, chosen, asked_when=False), chosen, max_sentences + 1)
             if len(parts) > 1:
                 chosen = cover_parts(chosen, cands, part_pairs, self.df, self.n_chunks, max_sentences + 1)
             if sides:
@@ -868,6 +874,23 @@ class Engine:
             return False
 
         stated -= {str(y) for y, m in dates(claimed) if m is not None and dated_by_source(y, m)}
+
+        # A year the question gives ("didn't start until after easter 2025") is the year of a month an answering
+        # sentence names without one, read from its source's date: "begins in early January" in a release of
+        # 19 December 2024 is January 2025 (a later year only for what is still to come then)
+        def year_of_month_named(y: int) -> bool:
+            for c in closest:
+                when = c.hit.chunk.meta.date
+                if not when or dates(c.text):
+                    continue
+                dy, dm = int(when[:4]), int(when[5:7])
+                for name in months(c.text):
+                    m = MONTHS.index(name) + 1
+                    if (dy if m >= dm else dy + 1 if _TO_COME.search(c.text) else None) == y:
+                        return True
+            return False
+
+        stated -= {str(y) for y, _ in dates(claimed) if year_of_month_named(y)}
         missing = sorted(stated - numbers(top_text))
         # ... and as amounts: "2 weeks' notice" is not confirmed by a "2." somewhere and "half a day's notice".
         missing += sorted(f"{n} {unit}s" for n, unit in quantities(claimed) - quantities(top_text) if n not in missing)

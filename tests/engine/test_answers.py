@@ -1005,6 +1005,17 @@ def test_a_premise_about_something_no_document_mentions_is_declined_and_named(en
     assert b.answered and "groups of peers" in b.answer, b.answer
 
 
+def test_a_claimed_year_is_read_from_a_month_its_source_gives_and_the_date_leads(engine):
+    # "began in the summer of 2025": the December 2024 release's "January" is January 2025, so the year is not a
+    # premise nothing supports; the sentence that dates the trials leads, for the asker to compare
+    a = engine.ask("my head reckons ofsted's trial inspections of the new approach only began in the summer of 2025, is that correct?")
+    assert a.answered, a.answer
+    assert a.answer.startswith("Trials of new inspection approach to begin week of 6 January"), a.answer
+    # ... a year no source's month can be is still not confirmed
+    b = engine.ask("someone said the trials of the new approach started in 2026, is that right?")
+    assert not b.answered and "2026" in b.answer, b.answer
+
+
 def test_how_long_a_programme_is_running_is_how_long_it_continues(engine):
     a = engine.ask("how long's the OI peer pilot running for? might put my name down for a later cohort")
     assert a.answered and "The pilot will continue throughout 2026" in a.answer.split("[1]")[0], a.answer

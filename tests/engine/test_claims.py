@@ -130,3 +130,20 @@ def test_something_a_body_is_said_to_have_done_is_a_premise_too(question, asked,
 )
 def test_an_event_without_a_body_is_no_premise(question):
     assert premise_claim(question) is None
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("someone in the staffroom said the trial visits didn't start until after easter 2025 - is that right?", True),
+        ("is it true the trials began in march?", True),
+        ("my head reckons the trials only began in the summer of 2025, is that correct?", True),
+        ("someone said heads can bring a colleague - is that right?", False),  # no when
+        ("when did the trials start in 2025?", False),  # asks when, claims nothing
+    ],
+)
+def test_a_claim_of_when_something_happens_is_told_apart(question, expected):
+    from ofsted_assistant.claims import claims_when
+
+    assert claims_when(question) is expected
+
