@@ -2140,6 +2140,11 @@ _COMPARATIVE = re.compile(r"\b(same|more|less|fewer|better|worse|equal|longer|sh
 _HYPOTHETICAL = re.compile(r"^[\s\u201c\"']*(?:(?:and|but|because|so)\s+)?(?:then\s+if|what if|imagine|suppose|supposing)\b", re.I)
 
 
+#: A judgement a yes/no question asks for ("is two days enough?", "is that fair?"): only a sentence that makes one
+#: answers it yes or no.
+_JUDGED = re.compile(r"\b(?:enough|sufficient|adequate|insufficient|inadequate|too (?:much|many|long|short|little|few)|fair|unfair)\b", re.I)
+
+
 def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
     """"Yes" or "No" for a yes/no question, from the best sentence (the first chosen); "" when unsure.
 
@@ -2154,6 +2159,9 @@ def yes_no_lead(question: str, chosen: list[Candidate]) -> str:
         return ""  # "is it only for schools?": a sentence about schools says nothing of "only"; let it speak
     if _STILL_SO.search(question):
         return ""  # "is Steve Rollett still at the CST?": a source says what was so when it was written, not now
+    if _JUDGED.search(question) and not _JUDGED.search(lead.text):
+        return ""  # "is two days enough?" - "inspectors were already struggling with two-day inspections": no verdict
+        # on "enough" itself, which the sentences that judge it give
     compared = _COMPARATIVE.search(question)
     if compared and not re.search(rf"\b{compared.group(1)}\b", lead.text, re.I):
         return ""  # "paid the same as their salaries?" is not answered by "Ofsted's ability to match salaries"

@@ -101,12 +101,19 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: A length or count written as one hyphened word: "two-day", "5-day", "half-day", "three-year".
+_COUNTED = re.compile(r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|half|twelve)-(?:day|week|month|year|hour|minute|term)s?")
+
+
 def text_terms(text: str) -> list[str]:
     """A text's content terms, and the abbreviations of the names it spells out: "Ian Hartwright, from the National
     Association of Head Teachers" is about the NAHT, so "who spoke for the NAHT?" finds it."""
     terms = content_terms(text)
     joined = f" {' '.join(terms)} "
-    return terms + [a for a, name in ABBREVIATIONS.items() if f" {' '.join(name)} " in joined and a not in terms]
+    # ... and the parts of a length or count written as one word: "struggling with two-day inspections" speaks of
+    # two days (not "real-time knowledge" of time, nor "end-of-day meetings" of a day: those are their own things)
+    parts = [t for w in words(text) if _COUNTED.fullmatch(w) for t in content_terms(w.replace("-", " "))]
+    return terms + [a for a, name in ABBREVIATIONS.items() if f" {' '.join(name)} " in joined and a not in terms] + parts
 
 
 def glossary_for(word: str) -> str | None:

@@ -1016,6 +1016,16 @@ def test_a_claimed_year_is_read_from_a_month_its_source_gives_and_the_date_leads
     assert not b.answered and "2026" in b.answer, b.answer
 
 
+def test_a_length_written_as_one_word_is_found_by_its_parts_and_a_judgement_needs_a_judging_sentence(engine):
+    # "a two day inspection" is the "two-day inspections" MPs heard inspectors were struggling with
+    a = engine.ask("is a two day inspection honestly enough time?")
+    assert a.answered and "struggling with two-day inspections" in a.answer, a.answer
+    # "long enough?" is not answered Yes by a sentence that says nothing of enough ("struggling with two-day
+    # inspections" is about two-day inspections, with no verdict on their length)
+    b = engine.ask("are two-day inspections long enough?")
+    assert b.answered and not b.answer.startswith(("Yes", "No")), b.answer
+
+
 def test_how_long_a_programme_is_running_is_how_long_it_continues(engine):
     a = engine.ask("how long's the OI peer pilot running for? might put my name down for a later cohort")
     assert a.answered and "The pilot will continue throughout 2026" in a.answer.split("[1]")[0], a.answer

@@ -1785,6 +1785,17 @@ def test_the_stemmer_joins_short_plurals_but_not_news_and_new():
     assert stem("news") != stem("new") and stem("less") == "less" and stem("inspections") == stem("inspection")
 
 
+def test_a_length_written_as_one_word_gives_its_parts_as_terms():
+    from ofsted_assistant.retrieval import text_terms
+    from ofsted_assistant.text import stem
+
+    assert {"two", stem("days")} <= set(text_terms("inspectors were already struggling with two-day inspections"))
+    # not a compound that is its own thing ("real-time knowledge", "end-of-day meetings", "two-way reflection")
+    assert stem("time") not in text_terms("real-time sector knowledge")
+    assert "way" not in text_terms("two-way professional reflection")
+    assert stem("days") not in text_terms("the end-of-day meetings")
+
+
 def test_the_stemmer_undoes_a_consonant_doubled_before_ed():
     from ofsted_assistant.text import stem
     assert stem("scrapped") == stem("scrap") and stem("planned") == stem("plan") and stem("stopped") == stem("stop")
