@@ -366,7 +366,7 @@ def dates_the_event(question: str, text: str) -> bool:
 _TYPE_WORDS = frozenset(content_terms(
     "time times date dates day days week weeks month months year years hour hours minute minutes morning afternoon "
     "evening today tomorrow yesterday ago deadline cut off long many much number amount often soon later early first last "
-    "working normally usually typically actually exactly roughly approximately "
+    "working normally usually typically actually exactly roughly approximately take takes last lasts "
     "one two three four five six seven eight nine ten eleven twelve twenty thirty half"  # numbers, as digits are
 ))
 
@@ -734,6 +734,10 @@ def score_candidates(
             # area of practice to take in the future 2. Considering ... the two days ..." does not say how long
             # Ofsted takes to respond to a complaint)
             c.typed = any(ANSWER_TYPES[kind].search(item) and specific & set(text_terms(item)) for item in items)
+        if c.typed and kind == "duration" and _length_of_pronoun(c.text):
+            # "..., but it may extend up to 5 working days": the length is of what "it" is, named in the sentence
+            # before ("Headteachers can request a pause ..."), not of the inspections the sentence also mentions
+            c.typed = previous is not None and _same_paragraph(previous, c) and bool((set(qterms + xterms) - _TYPE_WORDS) & set(text_terms(previous.text)))
         context = before if c.typed else frozenset()
         previous = c
         c.sim = max(float(v @ qvec), intro_sim.get(i, -1.0), ctx_sim.get(i, -1.0),  # a list is judged by its intro too
@@ -869,6 +873,16 @@ _REFERS_BACK = re.compile(
     r"(?!\s+(?:may|might|would|could|will|is|was)\s+(?:also\s+)?(?:be\s+)?(?:wise|important|worth|advisable|helpful|useful|necessary|possible|best|crucial|essential|clear)\b)",
     re.I,
 )
+
+
+#: A length given of "it", "this" or "they", in a clause of its own: "..., but it may extend up to 5 working days".
+_PRONOUN_CLAUSE = re.compile(r"(?:^|[,;]\s*|\b(?:but|and|so)\s+)(?:it|this|they|these)\s+[^,;]*$", re.I)
+
+
+def _length_of_pronoun(text: str) -> bool:
+    """Is the sentence's length of time given of a pronoun ("it may extend up to 5 working days")?"""
+    m = _DURATION.search(text)
+    return m is not None and bool(_PRONOUN_CLAUSE.search(text[: m.start()]))
 
 
 def refers_back(sentence: str) -> bool:

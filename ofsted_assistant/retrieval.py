@@ -169,8 +169,9 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:ask|asks|asked|asking|apply|applies|applied|applying) for\b", "request"),
         # "should we take the banner down?": removing it
         (r"\btak(?:e|es|ing|en)\s+(?:it|them|that|those|these|(?:the|our|their|your)\s+[\w-]+)\s+(?:down|off)\b", "remove"),
-        # "should ofsted keep inspecting as normal?": routine inspections
-        (r"\bas (?:normal|usual)\b|\bbusiness as usual\b|\b(?:normal|usual|regular|ordinary) (?:inspections?|visits?)\b", "routine"),
+        # "should ofsted keep inspecting as normal?", "should normal inspections carry on?": routine inspections
+        # (not "how long is a normal inspection?": one inspection in the ordinary case)
+        (r"\bas (?:normal|usual)\b|\bbusiness as usual\b|\b(?:normal|usual|regular|ordinary) (?:inspections|visits)\b", "routine"),
         # "ofsted is begging us to sign up": joining, becoming one
         (r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+)?up\b|\bput (?:my|our|your|their) names? (?:forward|down)\b", "join become"),
         (r"\b(?:someone|somebody|anyone|a (?:friend|colleague|companion|supporter))(?: (?:sat|sit|sitting|there|in))? (?:with|alongside|beside|next to) (?:me|us|them|you|him|her)\b"

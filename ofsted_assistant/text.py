@@ -74,8 +74,10 @@ STOPWORDS = frozenset(
     long many much often soon actually exactly anything something someone anyone happen happens need want
     re ve ll don didn doesn isn aren wasn weren couldn shouldn wouldn haven hasn hadn mustn
     whats whether hows whos wheres thats theres cant wont
-    instead however meanwhile therefore basically""".split()
-)  # the last lines: what "we're", "they've", "don't" leave when split at the apostrophe, and the same typed without it
+    instead however meanwhile therefore basically
+    normal normally usual usually typical typically""".split()
+)  # the last lines: what "we're", "they've", "don't" leave when split at the apostrophe, and the same typed without
+# it; and the words for the ordinary case ("a normal inspection", "usually"), which say nothing of what it is about
 
 
 MONTHS = "January February March April May June July August September October November December".split()

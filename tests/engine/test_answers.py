@@ -1026,6 +1026,18 @@ def test_a_length_written_as_one_word_is_found_by_its_parts_and_a_judgement_need
     assert b.answered and not b.answer.startswith(("Yes", "No")), b.answer
 
 
+def test_how_long_an_inspection_lasts_is_not_how_long_a_pause_can_run(engine):
+    # "..., but it may extend up to 5 working days" gives the length of what "it" is (the pause the sentence before
+    # names), not of an inspection
+    a = engine.ask("how long does an inspection last?")
+    assert a.answered and not a.answer.startswith("Up to 5 working days"), a.answer
+    assert "the two days on which the inspection will ordinarily fall" in a.answer, a.answer
+    assert engine.ask("how long can a pause last?").answer.startswith("Up to 5 working days")
+    # "a normal inspection" is one inspection in the ordinary case (not the routine inspections a pause is called on)
+    b = engine.ask("how many days does a normal inspection last?")
+    assert b.answered and "two days on which the inspection will ordinarily fall" in b.answer, b.answer
+
+
 def test_how_long_a_programme_is_running_is_how_long_it_continues(engine):
     a = engine.ask("how long's the OI peer pilot running for? might put my name down for a later cohort")
     assert a.answered and "The pilot will continue throughout 2026" in a.answer.split("[1]")[0], a.answer

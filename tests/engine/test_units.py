@@ -1796,6 +1796,19 @@ def test_a_length_written_as_one_word_gives_its_parts_as_terms():
     assert stem("days") not in text_terms("the end-of-day meetings")
 
 
+def test_a_length_given_of_a_pronoun_and_the_ordinary_case():
+    from ofsted_assistant.answer import _length_of_pronoun
+    from ofsted_assistant.text import content_terms
+
+    assert _length_of_pronoun("Normally, inspections will resume on the next working day, but it may extend up to 5 working days.")
+    assert not _length_of_pronoun("Considering the two days on which the inspection will ordinarily fall")
+    # "normal", "usually", "typical": the ordinary case, not what the question is about
+    assert content_terms("how long is a normal inspection usually?") == content_terms("how long is an inspection?")
+    # ... and one normal inspection is not "routine inspections" (the ones a pause is called on), though those are
+    assert "routine" not in expand_query("how many days does a normal inspection last?")
+    assert "routine" in expand_query("should normal inspections carry on?")
+
+
 def test_the_stemmer_undoes_a_consonant_doubled_before_ed():
     from ofsted_assistant.text import stem
     assert stem("scrapped") == stem("scrap") and stem("planned") == stem("plan") and stem("stopped") == stem("stop")
