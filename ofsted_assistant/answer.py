@@ -138,7 +138,10 @@ _OWN_WORK = re.compile(r"\b(?:her|his)\b", re.I)
 
 
 #: The shape of answer each kind of question asks for.
-ANSWER_TYPES = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT, "money": _MONEY}
+#: Days of the week, one or several together: "Tuesday and Wednesday".
+_WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+_WEEKDAY = re.compile(rf"\b({_WEEKDAYS}(?:\s*(?:,|and|or|&|to|-)\s*{_WEEKDAYS})*)\b", re.I)
+ANSWER_TYPES = {"duration": _DURATION, "time": _TIME, "date": _DATE, "count": _COUNT, "money": _MONEY, "weekday": _WEEKDAY}
 #: ... and a person's name ("who spoke for the NAHT?"), found by `person_named` rather than a pattern.
 TYPED_KINDS = frozenset(ANSWER_TYPES) | {"person"}
 
@@ -239,6 +242,8 @@ def question_kind(question: str) -> str:
     if re.search(r"\bwhat time\b|\bhow late\b|\b(?:latest|earliest) (?:possible )?time\b|\blast possible time\b|\bcut[- ]?off\b|\bdeadline\b|\bby when\b", q) and not (
             YES_NO_START.search(q) and _TIME.search(q)):  # "has the 4.30pm deadline changed?" already names the time
         return "time"
+    if re.search(r"\b(?:which|what)\s+(?:days?|weekdays?)\s+of\s+the\s+week\b|\b(?:which|what)\s+weekdays?\b", q):
+        return "weekday"  # "which days of the week do inspections land on?": "Tuesday and Wednesday"
     if re.search(r"^when\b|\bwhen (is|was|did|do|does|will|are)\b|\bwhat date\b|\bwhich date\b", q):
         return "date"
     if re.search(r"\bhow much\b.{0,40}\b(?:pay|paid|cost|costs|charge|charged|earn|earns|fee|fees|salary|salaries|money|budget|worth)\b|"
@@ -366,7 +371,7 @@ def dates_the_event(question: str, text: str) -> bool:
 _TYPE_WORDS = frozenset(content_terms(
     "time times date dates day days week weeks month months year years hour hours minute minutes morning afternoon "
     "evening today tomorrow yesterday ago deadline cut off long many much number amount often soon later early first last "
-    "working normally usually typically actually exactly roughly approximately take takes last lasts "
+    "working normally usually typically actually exactly roughly approximately take takes last lasts land lands fall falls "
     "one two three four five six seven eight nine ten eleven twelve twenty thirty half"  # numbers, as digits are
 ))
 
@@ -2578,6 +2583,12 @@ def lead_for_answer(question: str, chosen: list[Candidate], df: dict[str, int] |
     if question_kind(question) == "yesno":
         return "" if df is not None and unmentioned(question, df) else yes_no_lead(question, chosen)
     lead = lead_for(question, chosen[0])
+    if not lead and chosen[0].text.rstrip().endswith(":") and question_kind(question) in ANSWER_TYPES:
+        # a list's intro, its items after it ("Specifically, it may be wise to focus on: ... 2. ... the two days on
+        # which the inspection will ordinarily fall - Tuesday and Wednesday"): the item that gives what was asked
+        for c in chosen[1:]:
+            if c.hit is not chosen[0].hit or (lead := lead_for(question, c)):
+                break
     if not lead and len(chosen) > 1 and antecedent(chosen, chosen[1]) is chosen[0]:
         # the first sentence is shown only as what the second leans on ("Headteachers can request a pause ...
         # Normally, inspections will resume ... up to 5 working days"; "Dame Christine Gilbert recommended ...

@@ -80,6 +80,8 @@ def build_citations(used: list[tuple[Chunk, list[tuple[int, int]]]]) -> list[Cit
 
 # -- verification ------------------------------------------------------------------------------------
 _MARKERS = re.compile(r"\s*((?:\[\d+\]\s*)+)")
+#: Any short lead the answer puts before its first quote: "Tuesday and Wednesday - ", "4.30 pm - ".
+_SHORT_LEAD = re.compile(r"^\s*([^\n]{1,120}?)\s[-\u2013\u2014]\s(?=(?:The union guidance|[^:()]{1,80} \((?:official|news|commentary)\) (?:says|reports)))")
 _LEADS = re.compile(r"^\s*(yes|no|not quite|partly|in short)\s*[-–—:,]\s*", re.I)
 
 #: The labels the answer puts before a quote to say who is speaking (`attribution`). They are the engine's
@@ -113,6 +115,14 @@ class Support:
 def support(sentence: str, passage: str, min_overlap: float = 0.6) -> Support:
     """Is `sentence` supported by `passage`? An exact quote is; otherwise most of its content words must be
     in the passage, and every number it states must be there too ("10 days" against "5 working days" fails)."""
+    # a short direct answer before the quote ("Tuesday and Wednesday - ...", "Up to 5 working days - ...") is the
+    # engine's, taken from the passage: checked against the passage on its own, then read past
+    lead = _SHORT_LEAD.match(sentence)
+    if lead and not _LEADS.match(sentence):
+        said = lead.group(1)
+        if not (set(content_terms(said)) <= set(content_terms(passage)) and numbers(said) <= numbers(passage)):
+            return Support(False, f"its lead \u201c{said}\u201d is not in the passage", 0.0)
+        sentence = sentence[lead.end():]
     claim = _ATTRIBUTION.sub("", _LEADS.sub("", sentence), count=1).strip().strip('"“”')
     norm_claim = " ".join(words(claim))
     norm_passage = " ".join(words(passage))

@@ -1038,6 +1038,15 @@ def test_how_long_an_inspection_lasts_is_not_how_long_a_pause_can_run(engine):
     assert b.answered and "two days on which the inspection will ordinarily fall" in b.answer, b.answer
 
 
+def test_which_days_of_the_week_is_answered_with_the_days_from_the_list_item_that_gives_them(engine):
+    # the union's list is shown from its intro; the item that names the days gives the direct answer
+    a = engine.ask("what days of the week do inspections land on?")
+    assert a.answered and a.answer.startswith("Tuesday and Wednesday - The union guidance"), a.answer
+    # ... as the item that counts the strands answers "how many"
+    b = engine.ask("how many strands does the NEU guidance say to look at?")
+    assert b.answered and b.answer.startswith("Four - "), b.answer
+
+
 def test_how_long_a_programme_is_running_is_how_long_it_continues(engine):
     a = engine.ask("how long's the OI peer pilot running for? might put my name down for a later cohort")
     assert a.answered and "The pilot will continue throughout 2026" in a.answer.split("[1]")[0], a.answer

@@ -1809,6 +1809,22 @@ def test_a_length_given_of_a_pronoun_and_the_ordinary_case():
     assert "routine" in expand_query("should normal inspections carry on?")
 
 
+def test_a_question_for_days_of_the_week_and_the_lead_before_a_quote_is_checked_on_its_own():
+    from ofsted_assistant.answer import _WEEKDAY
+
+    assert question_kind("which days of the week do inspections normally fall on?") == "weekday"
+    assert question_kind("what weekday do inspectors ring?") == "weekday"
+    assert question_kind("which day is the final feedback meeting?") != "weekday"
+    assert _WEEKDAY.search("the two days ... - Tuesday and Wednesday").group(1) == "Tuesday and Wednesday"
+    passage = "Specifically, it may be wise to focus on: 2. ... the two days ... - Tuesday and Wednesday"
+    ok = support("Tuesday and Wednesday - The union guidance (National Education Union) says: Specifically, it may be "
+                 "wise to focus on:", passage)
+    assert ok.ok, ok.reason
+    bad = support("Monday and Friday - The union guidance (National Education Union) says: Specifically, it may be "
+                  "wise to focus on:", passage)
+    assert not bad.ok and "Monday and Friday" in bad.reason
+
+
 def test_the_stemmer_undoes_a_consonant_doubled_before_ed():
     from ofsted_assistant.text import stem
     assert stem("scrapped") == stem("scrap") and stem("planned") == stem("plan") and stem("stopped") == stem("stop")
