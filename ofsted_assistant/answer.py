@@ -1305,7 +1305,7 @@ def perspective_topic(question: str) -> str:
 
 
 #: The words that name a kind of source in general ("the union"), not one organisation.
-_KIND_WORDS = {"union": frozenset(content_terms("union unions")), "news": frozenset(content_terms("news press journalist journalists"))}
+_KIND_WORDS = {"union": frozenset(content_terms("union unions guidance advice")), "news": frozenset(content_terms("news press journalist journalists"))}
 #: Organisations a question can name a source by, where a kind of source ("the union") has several.
 _ORGANISATIONS = re.compile(rf"\b(?:{'|'.join(ORGANISATIONS)})\b", re.I)
 #: The words that name a source, by its kind or as an organisation ("the union", "NEU").

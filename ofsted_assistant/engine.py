@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from . import guard
-from .answer import BRIEF_KINDS, whole_statement, verdict_first, source_view_of_ofsted, part_scorer, has_answer_type, RELATIVE_DAY, Candidate, unmentioned, absent_bodies, calendar_date_first, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, asked_throughout, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
+from .answer import _DOC_NOUNS, BRIEF_KINDS, whole_statement, verdict_first, source_view_of_ofsted, part_scorer, has_answer_type, RELATIVE_DAY, Candidate, unmentioned, absent_bodies, calendar_date_first, own_union, with_sequels, person_named, speaker_before, names_publisher, organisation_and_topic, question_sentences, asked_speaker, speaker_window, asks_for_news, asks_what_was_said, with_quoted_words, own_counts, chunk_candidates, lead_with, topic_terms, dates_asked_about, idf_weights, question_sides, cover_sides, absent_asked_for, absent_objects, asked_throughout, quoted_on, speaker_and_topic, speaker_terms, specific_units, asked_event, asks_later_one, asked_sentence, asked_source, defined_term, said_about, premise_text, elliptical_subject, own_question, cover_parts, existence_first, list_continuations, unlisted, question_parts, resolved_parts, is_perspective_question, perspective_topic, named_authorities, is_survey_question, lead_for_answer, max_sentences_for, question_kind, COMMON_ZIPF, score_candidates, select
 from .claims import claims_when, premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
@@ -137,6 +137,8 @@ _POINTS_TO_CONTEXT = re.compile(r"\b(?:it|its|they|them|their|he|she|him|her|thi
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 
 
+#: The words for a kind of document ("the NEU's guidance", "the handbook"): what a premise is of, not something new.
+_DOC_TERMS = frozenset(content_terms(" ".join(_DOC_NOUNS)))
 #: Wording of something still to come when its source was written: "will begin", "to begin", "begins in".
 _TO_COME = re.compile(r"\b(?:will|to begin|to start|begins?|starts?|starting|later|next|upcoming)\b", re.I)
 
@@ -404,11 +406,17 @@ class Engine:
             scope = replace(filters or Filters(), authorities=tuple(kept)) if kept else None
             premise = premise if kept else None
         # "now that the NEU ballot to boycott inspections has passed, ...": a body's doing is checked only when the
-        # premise has words no document uses; when those name what it is of (a ballot), no passage can say it happened
-        # (a doing the documents speak of in other words, "now that ofsted has scrapped grades", is answered as asked)
-        unheard = unmentioned(premise.about, self.df) if premise is not None and premise.event else []
-        if premise is not None and premise.event and not unheard and not unmentioned(premise.text, self.df):
-            premise = None
+        # premise has words no document uses ("since Ofsted has been abolished": its yes/no is asked, and declined when
+        # nothing speaks to it); when those name what it is of (a ballot), no passage can say it happened. One the
+        # documents speak of ("now that ofsted has scrapped grades") is answered as asked. (Read as corrected, and not
+        # counting the words for a kind of document: "the NEU's guidence" is the union's guidance, though its text
+        # never calls itself that.)
+        unheard: list[str] = []
+        if premise is not None and premise.event:
+            def unused(text: str) -> list[str]:
+                return [w for w in unmentioned(self.speller.correct(text)[0], self.df) if w not in _DOC_TERMS]
+            unheard = unused(premise.about)
+            premise = premise if unheard or unused(premise.text) else None
         if premise is not None:
             checked = self.ask(premise.question, filters=scope, mode="extractive")
             if checked.lead == "No" and checked.lead_passage is not None and not premise.event:

@@ -1003,6 +1003,19 @@ def test_a_premise_about_something_no_document_mentions_is_declined_and_named(en
     # ... and one the documents speak of is answered as asked
     b = engine.ask("since Ofsted has launched the OI peer pilot, who can join it?")
     assert b.answered and "groups of peers" in b.answer, b.answer
+    # ... and one misspelt is read as corrected ("guidence" is the union's guidance, though its text never calls
+    # itself that): not a premise nothing supports
+    c = engine.ask("now that the NEU's guidence has been updated, what should leaders focus on?")
+    assert c.refusal != "unsupported_premise", c.answer
+    # ... while a doing no document speaks of is still checked ("abolished")
+    d = engine.ask("since Ofsted has been abolished, who inspects us?")
+    assert not d.answered and d.refusal == "unsupported_premise", d.answer
+
+
+def test_the_union_guidance_is_the_union_not_a_word_to_find(engine):
+    # "the NEU guidance" names the source; its text never says "guidance", which had declined the question
+    a = engine.ask("what does the NEU guidance say leaders should focus on?")
+    assert a.answered and a.answer.startswith("The union guidance"), a.answer
 
 
 def test_a_claimed_year_is_read_from_a_month_its_source_gives_and_the_date_leads(engine):
