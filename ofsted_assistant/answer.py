@@ -1244,9 +1244,10 @@ _PERSPECTIVE = re.compile(
 
 _AUTHORITY_NAMES = {
     "official": r"\bofsted\s+(say|says|said|think|claim|claims|and|or|vs\.?|versus)\b|\b(and|or|vs\.?|versus)\s+ofsted\b|"
-    r"\bofsted's (view|position|pitch|line|stance|take|answer|response|side)|\bhmci\b|\bofficial(ly)?\b",
+    r"\bofsted's (view|position|pitch|line|stance|take|answer|response|side)|\bhmci\b|\bofficial(ly)?\b|"
+    r"\b(press|news) releases?\b",  # "the ofsted press release": Ofsted's own news release, not the press
     "union": r"\b(union|unions|neu|naht)\b",
-    "news": r"\b(news|schools week|press|mps|reports?ed|journalists?)\b",
+    "news": r"\b(news(?! releases?\b)|schools week|press(?! releases?\b)|mps|reports?ed|journalists?)\b",
     "commentary": r"\b(summary|tt education|commentary|blog)\b",
 }
 

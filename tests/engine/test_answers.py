@@ -1012,6 +1012,12 @@ def test_a_premise_about_something_no_document_mentions_is_declined_and_named(en
     assert not d.answered and d.refusal == "unsupported_premise", d.answer
 
 
+def test_the_press_release_is_ofsteds_own_announcement(engine):
+    a = engine.ask("what did the press release say about fees?")
+    assert a.answered and "no separate inspection fee" in a.answer, a.answer
+    assert {c.authority for c in a.citations} == {"official"}, a.answer
+
+
 def test_the_union_guidance_is_the_union_not_a_word_to_find(engine):
     # "the NEU guidance" names the source; its text never says "guidance", which had declined the question
     a = engine.ask("what does the NEU guidance say leaders should focus on?")

@@ -913,6 +913,9 @@ def test_the_source_asked_about_and_the_sides_named():
     assert asked_source("whats the union's demand on routine ofsted inspections?") == {"union"}
     assert asked_source("what's the NEU's advice on report cards?") == {"union"}
     assert asked_source("what's the handbook's advice on pauses?") == set()
+    # Ofsted's press (news) release is Ofsted's own, not the press
+    assert named_authorities("what does the ofsted press release say about fees?") == {"official"}
+    assert named_authorities("what did the press say about grab bags?") == {"news"}
     # a comparison names its sides
     q = "Should I sign up to be an OI? what do Ofsted and the union each say?"
     assert is_perspective_question(q) and named_authorities(q) == {"official", "union"}
