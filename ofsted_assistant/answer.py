@@ -2254,7 +2254,9 @@ def _exception_to(lead: Candidate, other: Candidate, question: str) -> bool:
 #: "except" are exceptions to a rule that holds, not limits on it.
 #: Bodies that act in these documents: a Yes or No about what one does is not given from what another does.
 _ACTORS = {
-    "ofsted": r"\bofsted\b(?!['\u2019]s? (?:grade|grading|inspectors?|report)s?\b)|\bhmci\b|\bchief inspector\b",
+    "ofsted": r"\bofsted\b(?!(?:['\u2019]s?)? (?:grade|grading|inspectors?|report)s?\b)|\bhmci\b|\bchief inspector\b",
+    # the reader, told what to do: "Remove all references to your school's Ofsted grading from banners ..."
+    "reader": r"^\s*(?:remove|don['\u2019]t|do not|avoid|make sure|ensure|consider|identify|keep|stop|refer)\b",
     "labour": r"\blabour\b",
     "government": r"\b(?:government|dfe|department for education|ministers?|education secretary)\b",
     "union": r"\b(?:union|unions|neu|naht)\b",

@@ -1018,6 +1018,15 @@ def test_the_press_release_is_ofsteds_own_announcement(engine):
     assert {c.authority for c in a.citations} == {"official"}, a.answer
 
 
+def test_what_the_reader_is_told_to_do_is_not_what_ofsted_will_do(engine):
+    # "Remove all references to your school's Ofsted grading ..." tells the reader what to do: it answers neither
+    # Yes nor No to whether Ofsted will stop grading schools
+    a = engine.ask("is ofsted going to stop grading schools?")
+    assert not a.answer.startswith(("Yes", "No")), a.answer
+    # ... and still Yes to whether we should take our grade down, which is what it tells us
+    assert engine.ask("should we remove our ofsted grade from the banner?").answer.startswith("Yes - "), a.answer
+
+
 def test_the_union_guidance_is_the_union_not_a_word_to_find(engine):
     # "the NEU guidance" names the source; its text never says "guidance", which had declined the question
     a = engine.ask("what does the NEU guidance say leaders should focus on?")
