@@ -2397,7 +2397,18 @@ def verdict_first(question: str, chosen: list[Candidate]) -> list[Candidate]:
     chosen sentence about the same people and act that does ("staff members should not be present for meetings
     between inspectors and ... governors") goes first, so the answer leads with it. (Within 0.9 of the first's score,
     among the next two.)"""
-    if len(chosen) < 2 or question_kind(question) != "yesno" or polarity(question, chosen[0].text) != 0:
+    if len(chosen) < 2 or question_kind(question) != "yesno":
+        return chosen
+    # ... and one that names who the question asks about, when the first does not ("can my deputy be on the phone
+    # call?" - "... pre-inspection calls, ideally involving the deputy head", not "Headteachers can request a
+    # deferral during the initial phone call")
+    # (the role the question asks may do something, not any it mentions: "one of my middle leaders gets anxious")
+    role = asked_role_and_action(question)[0]
+    if role not in (None, "headteacher", "inspector", "staff") and not mentions_role(chosen[0].text, role):
+        for c in chosen[1:3]:
+            if c.score >= 0.9 * chosen[0].score and mentions_role(c.text, role) and polarity(question, c.text) != 0:
+                return [c] + [d for d in chosen if d is not c]
+    if polarity(question, chosen[0].text) != 0:
         return chosen
     for c in chosen[1:3]:
         if (c.score >= 0.9 * chosen[0].score and c.lex >= 0.34 and polarity(question, c.text) != 0

@@ -278,9 +278,18 @@ def role_is_subject(sentence: str, role: str) -> bool:
     return verdict is None or at < verdict
 
 
+#: A question whether something is forbidden: "is it against the rules to tell parents?", "are we banned from ...?".
+_ASKS_FORBIDDEN = re.compile(
+    r"\b(?:against the (?:rules|law|regulations|handbook|guidance)|forbidden|banned|prohibited|illegal|a breach of (?:the )?(?:rules|handbook))\b", re.I)
+
+
 def polarity(question: str, sentence: str) -> int:
     """+1 when the sentence says yes to the question, -1 when it says no, 0 when that cannot be told."""
     q, s = normalise(question), normalise(sentence)
+    if (m := _ASKS_FORBIDDEN.search(q)):
+        # "is it against the rules to tell parents?" is "is it allowed to tell parents?" the other way round: "you are
+        # not permitted to ... share it with parents" says yes to it
+        return -polarity(q[: m.start()] + "allowed" + q[m.end():], sentence)
     if NEGATION.search(q):
         return 0  # "Can't I ...?" / "Is it not ...?": a yes or a no would be ambiguous
     exists = existence(q, s)

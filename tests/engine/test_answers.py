@@ -1027,6 +1027,16 @@ def test_what_the_reader_is_told_to_do_is_not_what_ofsted_will_do(engine):
     assert engine.ask("should we remove our ofsted grade from the banner?").answer.startswith("Yes - "), a.answer
 
 
+def test_a_yes_no_about_the_role_asked_leads_with_the_sentence_naming_that_role(engine):
+    # "can my deputy be on the phone call?": the pre-inspection call line names the deputy head; the deferral line
+    # about the initial phone call does not
+    a = engine.ask("can my deputy be on the phone call when ofsted ring?")
+    assert a.answer.startswith("Yes - ") and "ideally involving the deputy head" in a.answer.split("[1]")[0], a.answer
+    # "is it against the rules to ...?" is answered the other way round to "is it allowed to ...?"
+    b = engine.ask("is it against the rules to tell my husband how the inspection went?")
+    assert b.answer.startswith("No - ") and "family members" in b.answer, b.answer
+
+
 def test_the_union_guidance_is_the_union_not_a_word_to_find(engine):
     # "the NEU guidance" names the source; its text never says "guidance", which had declined the question
     a = engine.ask("what does the NEU guidance say leaders should focus on?")
