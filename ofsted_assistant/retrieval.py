@@ -175,7 +175,9 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         # "ofsted is begging us to sign up": joining, becoming one
         (r"\bsign(?:s|ed|ing)?\s+(?:\w+\s+)?up\b|\bput (?:my|our|your|their) names? (?:forward|down)\b", "join become"),
         (r"\b(?:someone|somebody|anyone|a (?:friend|colleague|companion|supporter))(?: (?:sat|sit|sitting|there|in))? (?:with|alongside|beside|next to) (?:me|us|them|you|him|her)\b"
-         r"|\b(?:accompanied|supported) by\b", "appropriate person present"),
+         r"|\b(?:accompanied|supported) by\b"
+         # "can my line manager come with me to my interview?": someone with them, whoever it is
+         r"|\b(?:come|comes|be|sit|go)\s+(?:in\s+)?(?:with|alongside)\s+(?:me|us|them|him|her)\s+(?:to|in|into|for|at|when|during)\b", "appropriate person present"),
         (r"\b(?:my|our|your|his|her|their) (?:partner|husband|wife|spouse|mum|mom|dad|relatives?|other half)\b", "family members"),
         (r"\b(?:gp|doctor|doctors|therapist|counsellor|counselor|occupational health)\b", "medical advisers"),
         # "if my deputy has to nip out can she come back in?": leaving a meeting and returning

@@ -1037,6 +1037,11 @@ def test_a_yes_no_about_the_role_asked_leads_with_the_sentence_naming_that_role(
     assert b.answer.startswith("No - ") and "family members" in b.answer, b.answer
 
 
+def test_a_named_person_coming_with_me_to_a_meeting_is_an_appropriate_person(engine):
+    a = engine.ask("can my line manager come with me to my interview with the inspector?")
+    assert a.answered and a.answer.split("[1]")[0].endswith("appropriate person present during meetings with inspectors (paragraph 118). "), a.answer
+
+
 def test_the_union_guidance_is_the_union_not_a_word_to_find(engine):
     # "the NEU guidance" names the source; its text never says "guidance", which had declined the question
     a = engine.ask("what does the NEU guidance say leaders should focus on?")

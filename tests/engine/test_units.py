@@ -1836,6 +1836,12 @@ def test_the_stemmer_undoes_a_consonant_doubled_before_ed():
     assert stem("matter") != stem("mat") and stem("letter") != stem("let")
 
 
+def test_someone_coming_with_me_is_an_appropriate_person():
+    assert "appropriate person present" in expand_query("can my line manager come with me to my interview with the inspector?")
+    assert "appropriate person present" in expand_query("can my mentor sit with me during my meeting with the inspector?")
+    assert "appropriate person present" not in expand_query("can I come with you?")
+
+
 def test_nurseries_are_early_years_to_the_documents():
     assert "early years" in expand_query("is our nursery in the pilot?")
 
