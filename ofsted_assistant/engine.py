@@ -137,6 +137,8 @@ _POINTS_TO_CONTEXT = re.compile(r"\b(?:it|its|they|them|their|he|she|him|her|thi
 _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 
 
+#: Words every title has some of, which say nothing of which document a term is the subject of.
+_GENERIC_TITLE_WORDS = frozenset("ofsted ofsted's inspection inspections school schools".split())
 #: The words for a kind of document ("the NEU's guidance", "the handbook"): what a premise is of, not something new.
 _DOC_TERMS = frozenset(content_terms(" ".join(_DOC_NOUNS)))
 #: Wording of something still to come when its source was written: "will begin", "to begin", "begins in".
@@ -585,6 +587,10 @@ class Engine:
             if chosen and news:  # "what did Ofsted announce in Dec 2024?": the news of that date, which its documents open with
                 # (a news release's lead and its headlines)
                 chosen = lead_with(self._opening(lambda c: c.doc_id in news, per_doc=3), chosen, max_sentences + 2)
+            elif chosen and (about := self._titled(defined_term(focus))):
+                # "what's the OI pilot?": the document about it says what it is in its opening line ("Ofsted today
+                # announced that it is piloting a new way of involving more serving education leaders ...")
+                chosen = lead_with(self._opening(lambda c: c.doc_id == about, per_doc=1), chosen, max_sentences + 1)
             # "what did he actually say when he announced it?": his words, not a line of them (and "what was the CST's
             # view ...?": a body that publishes none of the documents speaks through a person) - theirs, when the
             # documents say whose they are, not another witness's
@@ -652,6 +658,22 @@ class Engine:
         if len(parts) < 2:
             return [(when, standalone, qvec) for when in sorted(asked, key=str)]
         return [(when, part, vec) for part, vec in zip(parts, part_vecs) for when in sorted(asked & dates(part), key=str)]
+
+    def _titled(self, term: str | None) -> str | None:
+        """The one document whose title names `term` (a "what is X?" question's X) in every word, its own or the
+        glossary's for it: "OI pilot" -> the OI pilot's release ("Ofsted pilots recruiting ... as Ofsted Inspectors
+        ..."). None when no document, or more than one, is titled so."""
+        if not term:
+            return None
+        named = [w for w in words(term) if content_terms(w) and w not in _GENERIC_TITLE_WORDS]
+
+        def titles(title: str) -> bool:  # each word there, or all of the glossary's words for it ("OI": Ofsted Inspector)
+            have = set(content_terms(title))
+            return all(set(content_terms(w)) <= have or (w in GLOSSARY and set(content_terms(GLOSSARY[w])) <= have) for w in named)
+
+        # (a name of two words or more: "an OI" is a word of the OI pilot's title, which its opening does not define)
+        docs = [d for d, (title, _) in self.titles.items() if len(named) >= 2 and titles(title)]
+        return docs[0] if len(docs) == 1 else None
 
     def _opening(self, keep, per_doc: int = 2) -> list[Candidate]:
         """The first `per_doc` sentences of each document whose chunks `keep` accepts, which state its stance or its

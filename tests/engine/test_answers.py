@@ -1042,6 +1042,17 @@ def test_a_named_person_coming_with_me_to_a_meeting_is_an_appropriate_person(eng
     assert a.answered and a.answer.split("[1]")[0].endswith("appropriate person present during meetings with inspectors (paragraph 118). "), a.answer
 
 
+def test_what_a_thing_is_opens_with_the_first_line_of_the_document_about_it(engine):
+    # "what's the peer OI pilot?": the release titled for it says what it is in its opening line
+    a = engine.ask("what's the peer OI pilot?")
+    assert a.answer.startswith("Ofsted today announced that it is piloting a new way of involving more serving"), a.answer
+    b = engine.ask("what is the monitoring report?")
+    assert b.answer.startswith("Ofsted has today published the first monitoring report on 132 commitments"), b.answer
+    # ... not for one word of a title ("HMI" is not what the OI pilot's release opens on)
+    c = engine.ask("what does HMI mean?")
+    assert not c.answer.startswith("Ofsted today announced"), c.answer
+
+
 def test_the_union_guidance_is_the_union_not_a_word_to_find(engine):
     # "the NEU guidance" names the source; its text never says "guidance", which had declined the question
     a = engine.ask("what does the NEU guidance say leaders should focus on?")
