@@ -139,6 +139,8 @@ _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 
 #: Words every title has some of, which say nothing of which document a term is the subject of.
 _GENERIC_TITLE_WORDS = frozenset("ofsted ofsted's inspection inspections school schools".split())
+#: Words that say which one of a kind is meant ("the latest update"), not what it is.
+_WHICH_ONE = frozenset("latest newest recent most current previous old older earlier".split())
 #: The words for a kind of document ("the NEU's guidance", "the handbook"): what a premise is of, not something new.
 _DOC_TERMS = frozenset(content_terms(" ".join(_DOC_NOUNS)))
 #: Wording of something still to come when its source was written: "will begin", "to begin", "begins in".
@@ -342,7 +344,8 @@ class Engine:
         def phrase(p: str) -> bool:  # the glossary's words for it, side by side ("requires improvement")
             return bool(re.search(rf"\b{re.escape(p)}(?:s|es)?\b", self.corpus_text))
 
-        return all(used(w) or (w in GLOSSARY and phrase(GLOSSARY[w])) for w in words(term) if w not in STOPWORDS)
+        # (not the words that say which one: "the latest handbook update" is the handbook update they have)
+        return all(used(w) or (w in GLOSSARY and phrase(GLOSSARY[w])) for w in words(term) if w not in STOPWORDS and w not in _WHICH_ONE)
 
     def in_their_words(self, question: str) -> tuple[str, str] | None:
         """`question` without the words the documents never use (nor the glossary knows), and the documents' words

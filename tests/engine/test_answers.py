@@ -1053,6 +1053,13 @@ def test_what_a_thing_is_opens_with_the_first_line_of_the_document_about_it(engi
     assert not c.answer.startswith("Ofsted today announced"), c.answer
 
 
+def test_the_latest_of_something_the_documents_have_is_that_thing(engine):
+    # "latest" says which handbook update, not something the documents must mention
+    a = engine.ask("what is the latest handbook update?")
+    assert a.answered and "updated version of the School Inspection Handbook on 19.1.24" in a.answer, a.answer
+    assert engine.mentions("latest handbook update") and not engine.mentions("latest deep dive")
+
+
 def test_the_union_guidance_is_the_union_not_a_word_to_find(engine):
     # "the NEU guidance" names the source; its text never says "guidance", which had declined the question
     a = engine.ask("what does the NEU guidance say leaders should focus on?")
