@@ -776,6 +776,28 @@ def score_candidates(
     return cands
 
 
+def citing_paragraph(cands: list[Candidate], chosen: list[Candidate], paras: set[int], limit: int) -> list[Candidate]:
+    """For "what does para 161 say?": when the chosen sentence that cites the paragraph only points to it ("Refer to
+    paragraph 161 for further details."), what the summary says of it is the rest of its paragraph ("You can
+    communicate inspection outcomes with ... family members ... However, you are not permitted to ... share it with
+    parents."): those sentences, in the document's order, with the rest of the chosen after them."""
+    citing = next((c for c in chosen if paras & set(find_paragraph_refs(c.text))), None)
+    if citing is None or not _POINTER.match(citing.text.strip()):
+        return chosen
+    text = citing.hit.chunk.text
+    lo, hi = text.rfind("\n\n", 0, citing.start) + 1, text.find("\n\n", citing.end)
+    hi = len(text) if hi < 0 else hi
+    block: list[Candidate] = []
+    for d in sorted((d for d in cands if d.hit is citing.hit and lo <= d.start and d.end <= hi), key=lambda d: d.start):
+        if not any(_overlaps(d, e) for e in block):
+            block.append(d)
+    return lead_with(block, chosen, max(limit, len(block)))
+
+
+#: A sentence that only points to a handbook paragraph: "Refer to paragraph 161 for further details."
+_POINTER = re.compile(r"^(?:please\s+)?(?:refer|see|for (?:more|further) (?:details|information)),?\s", re.I)
+
+
 def _same_paragraph(a: Candidate, b: Candidate) -> bool:
     """`b` follows `a` in the same paragraph of the same passage."""
     return a.hit is b.hit and a.end <= b.start and "\n\n" not in a.hit.chunk.text[a.end : b.start]

@@ -195,6 +195,9 @@ def test_does_a_source_say_anything_about_a_topic_it_names(engine):
 @pytest.mark.parametrize(("question", "must_say"), [
     ("para 160?", "Attendance at the final feedback meeting is voluntary"),
     ("what's in para 94", "pre-inspection calls"),
+    # a paragraph the summary only points to ("Refer to paragraph 161 for further details"): what it says of it is
+    # the rest of the paragraph that cites it
+    ("what does para 161 say?", "You can communicate inspection outcomes with individuals outside your school"),
 ])
 def test_a_handbook_paragraph_asked_for_by_number(engine, question, must_say):
     a = engine.ask(question)

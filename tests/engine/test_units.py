@@ -1889,3 +1889,23 @@ def test_a_part_asking_a_sources_view_of_ofsted_itself():
     # not a view of what another part asks
     assert source_view_of_ofsted("what do Ofsted and the union each say", "Should I sign up? what do Ofsted and the union each say?") == set()
     assert source_view_of_ofsted("what does the union say about it", "is ofsted doing anything? what does the union say about it?") == set()
+
+
+def test_a_pointer_to_a_paragraph_is_read_with_the_paragraph_that_gives_it():
+    from types import SimpleNamespace as NS
+
+    from ofsted_assistant.answer import Candidate, citing_paragraph
+
+    text = ("Communicating outcomes\n\nYou can communicate inspection outcomes with family members. However, you are "
+            "not permitted to share it with parents. Refer to paragraph 161 for further details.\n\nNext section.")
+    hit = NS(chunk=NS(text=text, doc_id="d", chunk_id="d:0", ordinal=0))
+    spans = [(24, 84), (85, 141), (142, 185), (187, 200)]
+    cands = [Candidate(hit=hit, hit_rank=0, start=a, end=b, text=text[a:b]) for a, b in spans]
+    pointer = cands[2]
+    assert pointer.text == "Refer to paragraph 161 for further details."
+    out = citing_paragraph(cands, [pointer], {161}, 3)
+    assert [c.text[:20] for c in out] == ["You can communicate ", "However, you are not", "Refer to paragraph 1"]
+    # a sentence that says what the paragraph holds is answer enough
+    said = Candidate(hit=hit, hit_rank=0, start=0, end=10, text="Staff can bring someone (paragraph 118).")
+    assert citing_paragraph(cands, [said], {118}, 3) == [said]
+
