@@ -210,7 +210,8 @@ class Engine:
         self._following = {(c.doc_id, c.doc_version, c.ordinal): c for c in chunks}
         chunk_words = [words(c.text) for c in chunks]
         self.speller = Speller([w for ws in chunk_words for w in ws] + list(GLOSSARY))
-        self.corpus_text = " ".join(" ".join(ws) for ws in chunk_words)
+        # (with the documents' titles and publishers: "TT Education" is a name they have, though no passage says it)
+        self.corpus_text = " ".join(" ".join(ws) for ws in chunk_words + [words(f"{e.title} {e.publisher}") for e in self.manifest.docs.values()])
         self.titles = {d: (e.title, e.authority) for d, e in self.manifest.docs.items()}  # sources a question names
         # the (year, month) each document is of: its own date and any its title gives ("... Updates – January 2024")
         self.doc_dates = {d: dates(f"{format_date(e.date) if e.date else ''} {e.title}") for d, e in self.manifest.docs.items()}

@@ -1063,6 +1063,12 @@ def test_the_latest_of_something_the_documents_have_is_that_thing(engine):
     assert engine.mentions("latest handbook update") and not engine.mentions("latest deep dive")
 
 
+def test_a_publishers_name_is_not_said_to_be_missing(engine):
+    # no passage says who wrote TT Education's summary, but the documents do name TT Education (as its publisher)
+    a = engine.ask("who wrote the TT Education summary?")
+    assert not a.answered and "mention \u201cTT\u201d" not in a.answer, a.answer
+
+
 def test_the_union_guidance_is_the_union_not_a_word_to_find(engine):
     # "the NEU guidance" names the source; its text never says "guidance", which had declined the question
     a = engine.ask("what does the NEU guidance say leaders should focus on?")
