@@ -167,6 +167,11 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:who (?:do|can|should) (?:i|we) (?:call|ring|phone|contact|speak to|talk to)|get hold of|phone number)\b", "contact number phone"),
         (r"\b(?:first|second|next|new|latest|last) (?:lot|batch|bunch|intake|wave|group)\b", "participants cohort cohorts"),
         (r"\b(?:ask|asks|asked|asking|apply|applies|applied|applying) for\b", "request"),
+        # "is ofsted trying to rebuild trust?", "winning back teachers' trust": confidence in Ofsted (the documents'
+        # "earn back the trust", "regain the trust"), not academy trusts
+        (r"\b(?:re-?build(?:s|ing)?|rebuilt|regain(?:s|ing|ed)?|win(?:s|ning)?\s+back|won\s+back|earn(?:s|ing|ed)?\s+back|restor(?:e|es|ing|ed)|"
+         r"los(?:e|es|ing|t)|repair(?:s|ing|ed)?)\s+(?:the\s+)?(?:[\w'\u2019]+\s+){0,2}?trust\b(?!\s+(?:leaders?|execs?|executives?|boards?|ceos?))",
+         "earn back the trust regain the trust confidence"),
         # "should we take the banner down?": removing it
         (r"\btak(?:e|es|ing|en)\s+(?:it|them|that|those|these|(?:the|our|their|your)\s+[\w-]+)\s+(?:down|off)\b", "remove"),
         # "should ofsted keep inspecting as normal?", "should normal inspections carry on?": routine inspections

@@ -1069,6 +1069,11 @@ def test_a_publishers_name_is_not_said_to_be_missing(engine):
     assert not a.answered and "mention \u201cTT\u201d" not in a.answer, a.answer
 
 
+def test_rebuilding_trust_finds_confidence_in_ofsted_not_academy_trusts(engine):
+    a = engine.ask("is ofsted trying to rebuild trust?")
+    assert "earn back the trust of the dedicated professionals" in a.answer.split("[1]")[0], a.answer
+
+
 def test_the_union_guidance_is_the_union_not_a_word_to_find(engine):
     # "the NEU guidance" names the source; its text never says "guidance", which had declined the question
     a = engine.ask("what does the NEU guidance say leaders should focus on?")

@@ -1836,6 +1836,13 @@ def test_the_stemmer_undoes_a_consonant_doubled_before_ed():
     assert stem("matter") != stem("mat") and stem("letter") != stem("let")
 
 
+def test_rebuilding_trust_is_confidence_not_an_academy_trust():
+    assert "earn back the trust" in expand_query("is ofsted trying to rebuild trust?")
+    assert "earn back the trust" in expand_query("Ofsted keeps going on about winning back teachers' trust")
+    assert "earn back the trust" not in expand_query("can trust leaders become OIs?")
+    assert "earn back the trust" not in expand_query("we might lose trust leaders to the pilot")
+
+
 def test_someone_coming_with_me_is_an_appropriate_person():
     assert "appropriate person present" in expand_query("can my line manager come with me to my interview with the inspector?")
     assert "appropriate person present" in expand_query("can my mentor sit with me during my meeting with the inspector?")
