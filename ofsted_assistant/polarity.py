@@ -321,7 +321,7 @@ def polarity(question: str, sentence: str) -> int:
     if action:
         places = [m.start() for m in re.finditer(rf"\b{re.escape(action)}\w*", main, re.I)]
         if places:
-            return -1 if any(NEGATION.search(_clause_before(main, i)) for i in places) else 1
+            return -1 if any(NEGATION.search(_clause_before(main, i)) or NEGATION.search(_predicate_of(main, i)) for i in places) else 1
     return -1 if NEGATION.search(main) else 1
 
 
@@ -333,6 +333,13 @@ def _clause_before(text: str, i: int, limit: int = 80) -> str:
     before = text[max(0, i - limit) : i]
     cut = max((m.end() for m in re.finditer(r"[,;:]|\bbut\b", before)), default=0)
     return before[cut:]
+
+
+def _predicate_of(text: str, i: int, limit: int = 80) -> str:
+    """When the asked act at `i` is a noun the clause goes on to say something of ("deferral requests made after
+    4.30 pm on the notification day are typically not considered"), what it says, to the clause's end; else ""."""
+    m = re.match(r"\w*s\b(?:\s+[\w.]+){0,8}?\s+(?:are|is|were|was|will be|won't be|cannot be|can't be)\b(?P<said>[^,;:]*)", text[i : i + limit])
+    return m.group("said") if m else ""
 
 
 # Only these adjectives assert an obligation as a premise ("since the meeting is compulsory"); "what do I have

@@ -1074,6 +1074,14 @@ def test_rebuilding_trust_finds_confidence_in_ofsted_not_academy_trusts(engine):
     assert "earn back the trust of the dedicated professionals" in a.answer.split("[1]")[0], a.answer
 
 
+def test_a_deferral_after_the_cut_off_is_not_answered_yes(engine):
+    # the line that says deferral requests can be made is shown only as what the better, specific one leans on:
+    # "requests made after 4.30 pm ... are typically not considered" - never "Yes"
+    a = engine.ask("can we request a deferral after 4.30?")
+    assert a.answered and not a.answer.startswith("Yes"), a.answer
+    assert "after 4.30 pm on the notification day are typically not considered" in a.answer, a.answer
+
+
 def test_the_union_guidance_is_the_union_not_a_word_to_find(engine):
     # "the NEU guidance" names the source; its text never says "guidance", which had declined the question
     a = engine.ask("what does the NEU guidance say leaders should focus on?")

@@ -30,6 +30,9 @@ from ofsted_assistant.retrieval import expand_query
         ("Is attendance optional?", "Attendance is compulsory.", -1),
         ("Should heads become inspectors?", "We urge you to step down from serving as Ofsted inspectors.", -1),
         ("Can't I bring someone?", "All staff can have an appropriate person present.", 0),  # negated question: ambiguous
+        # the asked act as a noun the sentence goes on to refuse ("requests ... are typically not considered")
+        ("Can we request a deferral after 4.30?", "Deferral requests made after 4.30 pm on the notification day are typically not considered.", -1),
+        ("Can we request a deferral?", "Headteachers can request a deferral during the initial phone call.", 1),
         # asking whether it is forbidden is asking whether it is allowed, the other way round
         ("Is it against the rules to tell parents the outcome?", "You are not permitted to share it with parents.", 1),
         ("Are we banned from telling our families?", "You can communicate inspection outcomes with family members.", -1),
