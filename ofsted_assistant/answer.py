@@ -2276,7 +2276,9 @@ def _exception_to(lead: Candidate, other: Candidate, question: str) -> bool:
 #: "except" are exceptions to a rule that holds, not limits on it.
 #: Bodies that act in these documents: a Yes or No about what one does is not given from what another does.
 _ACTORS = {
-    "ofsted": r"\bofsted\b(?!(?:['\u2019]s?)? (?:grade|grading|inspectors?|report)s?\b)|\bhmci\b|\bchief inspector\b",
+    "ofsted": r"(?<!beyond )\bofsted\b(?!(?:['\u2019]s?)? (?:grade|grading|inspectors?|report)s?\b)|\bhmci\b|\bchief inspector\b",
+    # "The Beyond Ofsted Inquiry has called for an immediate pause": the inquiry calls for it, not Ofsted
+    "inquiry": r"\bbeyond ofsted\b|\binquiry\b",
     # the reader, told what to do: "Remove all references to your school's Ofsted grading from banners ..."
     "reader": r"^\s*(?:remove|don['\u2019]t|do not|avoid|make sure|ensure|consider|identify|keep|stop|refer)\b",
     "labour": r"\blabour\b",
@@ -2398,11 +2400,21 @@ def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
     return True
 
 
-def existence_first(question: str, chosen: list[Candidate]) -> list[Candidate]:
+def existence_first(question: str, chosen: list[Candidate], cands: list[Candidate] = ()) -> list[Candidate]:
     """"Is there a fee ...?": when the first sentence does not speak of a fee but a chosen one says whether
-    there is one ("there is no separate inspection fee"), that one goes first, so the answer leads with it."""
+    there is one ("there is no separate inspection fee"), that one goes first, so the answer leads with it; and so
+    does such a sentence that was not chosen, when it answers nearly as well (`EXISTS_CLOSE` of the first's score:
+    "is there a fee for OIs in the pilot?" had three lines about the pilot and none about a fee)."""
     if not chosen or existence(question, chosen[0].text) != 0:
         return chosen
+    if not any(existence(question, c.text) == -1 for c in chosen[1:]):
+        close = [c for c in cands if c not in chosen and c.score >= EXISTS_CLOSE * chosen[0].score
+                 and existence(question, c.text) == -1 and not any(_overlaps(c, d) for d in chosen)]
+        if close:
+            best = max(close, key=lambda c: c.score)
+            follow = continuation(cands, best)  # "... no separate inspection fee. Instead, Ofsted will contribute ..."
+            added = [best] + ([follow] if follow is not None and not any(_overlaps(follow, d) for d in chosen) else [])
+            chosen = [chosen[0], *added, *[d for d in chosen[1:] if d not in added]]
     for i, c in enumerate(chosen[1:], start=1):
         says = existence(question, c.text)
         if says == -1 or (says is None and polarity(question, c.text) != 0):
@@ -2411,6 +2423,10 @@ def existence_first(question: str, chosen: list[Candidate]) -> list[Candidate]:
                 moved.append(chosen[i + 1])  # "... no separate fee. Instead, ..." stays together
             return moved + [d for d in chosen if d not in moved]
     return chosen
+
+
+#: How close to the first sentence's score a sentence saying there is none must be to lead an existence question.
+EXISTS_CLOSE = 0.85
 
 
 def verdict_first(question: str, chosen: list[Candidate]) -> list[Candidate]:

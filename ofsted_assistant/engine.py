@@ -607,7 +607,7 @@ class Engine:
                     # say when he announced it?", whoever the conversation left unnamed: the one the best sentence names)
                     window = said_by or (self._speaker_window(named) if chosen and (named := person_named(chosen[0].text)) else {})
                     chosen = whole_statement(cands, chosen, window) if window else chosen
-            chosen = verdict_first(standalone, existence_first(standalone, chosen))
+            chosen = verdict_first(standalone, existence_first(standalone, chosen, cands))
             if asked_kind == "open":  # "... While this has worked well, it can restrict ...": said of the one before
                 chosen = with_sequels(cands, chosen)
             if asked_kind == "person":  # "who was it going on about grab bags?" -> "Hartwright said ...":
@@ -664,6 +664,20 @@ class Engine:
         if len(parts) < 2:
             return [(when, standalone, qvec) for when in sorted(asked, key=str)]
         return [(when, part, vec) for part, vec in zip(parts, part_vecs) for when in sorted(asked & dates(part), key=str)]
+
+    def _titled_elsewhere(self, question: str, doc_id: str) -> bool:
+        """Does the question name, by an abbreviation, something only another document's title names in full ("the
+        OI pilot": "Ofsted Inspector" is in the title "... as Ofsted Inspectors in peer groups" alone), so that a
+        sentence of `doc_id` is not about it? (Not an ordinary word a title happens to have: "inspector".)"""
+        titles = {d: set(content_terms(t)) for d, (t, _) in self.titles.items()}
+        for w in words(question):
+            full = set(content_terms(GLOSSARY.get(w, "")))
+            if len(full) < 2:
+                continue
+            having = {d for d, have in titles.items() if full <= have}
+            if len(having) == 1 and doc_id not in having:
+                return True
+        return False
 
     def _titled(self, term: str | None) -> str | None:
         """The one document whose title names `term` (a "what is X?" question's X) in every word, its own or the
@@ -994,6 +1008,8 @@ class Engine:
         """`lead_question`: what the direct answer answers - a follow-up's own question ("what if the head is
         ill?" after "is there a deadline?" wants no time), else the standalone question."""
         lead = lead_for_answer(lead_question or question, chosen, self.df) if not answer.perspectives_asked else ""
+        if lead in ("Yes", "No") and self._titled_elsewhere(lead_question or question, chosen[0].hit.chunk.doc_id):
+            lead = ""  # "are early years providers in the OI pilot?" is not answered Yes by the framework pilots' line
         used: list[tuple] = []  # (chunk, [spans])
         index: dict[str, int] = {}
         for c in chosen:

@@ -1082,6 +1082,22 @@ def test_a_deferral_after_the_cut_off_is_not_answered_yes(engine):
     assert "after 4.30 pm on the notification day are typically not considered" in a.answer, a.answer
 
 
+def test_yes_no_leads_that_answered_a_different_question(engine):
+    # the Beyond Ofsted Inquiry calling for a pause is not Ofsted stopping inspections
+    a = engine.ask("is Ofsted stopping routine inspections?")
+    assert not a.answer.startswith(("Yes", "No")), a.answer
+    # the framework pilots' line about early years providers is not the OI pilot's
+    b = engine.ask("are early years providers in the OI pilot?")
+    assert not b.answer.startswith(("Yes", "No")), b.answer
+    # ... while a line of the OI pilot's own release still answers it
+    assert engine.ask("can FE colleges join the OI pilot?").answer.startswith("Yes - ")
+
+
+def test_an_existence_question_leads_with_the_close_sentence_that_says_there_is_none(engine):
+    a = engine.ask("is there a fee for OIs in the pilot?")
+    assert a.answer.startswith("No - Under this new model, there is no separate inspection fee. [1] Instead, Ofsted will contribute"), a.answer
+
+
 def test_the_union_guidance_is_the_union_not_a_word_to_find(engine):
     # "the NEU guidance" names the source; its text never says "guidance", which had declined the question
     a = engine.ask("what does the NEU guidance say leaders should focus on?")
