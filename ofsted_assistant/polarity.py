@@ -306,8 +306,8 @@ def polarity(question: str, sentence: str) -> int:
             return -1  # "do we have to keep our grade on the gates?" - "Remove all references to your ... grading"
         return 0  # "you can ..." does not answer "must I ...?"
     if OPTIONAL.search(q):  # "Is it optional?"
-        if OPTIONAL.search(s):
-            return 1
+        if (opt := OPTIONAL.search(s)):
+            return -1 if NEGATION.search(_clause_before(s, opt.start())) else 1  # ("... is not voluntary": No)
         if OBLIGATION.search(s):
             return 1 if NEGATION.search(s) else -1
     if JOIN.search(q) and LEAVE.search(s):
@@ -322,6 +322,11 @@ def polarity(question: str, sentence: str) -> int:
         places = [m.start() for m in re.finditer(rf"\b{re.escape(action)}\w*", main, re.I)]
         if places:
             return -1 if any(NEGATION.search(_clause_before(main, i)) or NEGATION.search(_predicate_of(main, i)) for i in places) else 1
+    # "are trust inspections inevitable?" - "Rollett agreed they were “inevitable at some point”, but said it was
+    # important that that is not just about ...": what the question asks to be so, said in the sentence, is said with
+    # or without a "not" before it; a "not" elsewhere is about something else
+    if (said := _ASKED_STATE.match(q)) and (at := re.search(rf"\b{re.escape(said.group('state'))}\b", main, re.I)):
+        return -1 if NEGATION.search(_clause_before(main, at.start())) else 1
     return -1 if NEGATION.search(main) else 1
 
 
@@ -333,6 +338,10 @@ def _clause_before(text: str, i: int, limit: int = 80) -> str:
     before = text[max(0, i - limit) : i]
     cut = max((m.end() for m in re.finditer(r"[,;:]|\bbut\b", before)), default=0)
     return before[cut:]
+
+
+#: "are trust inspections inevitable?", "is the meeting voluntary?": the state a yes/no question asks of its subject.
+_ASKED_STATE = re.compile(r"^\s*(?:so |and |but )?(?:is|are|was|were)\s+[\w' -]{2,60}?\s+(?P<state>[a-z]{4,})\s*\?*\s*$", re.I)
 
 
 def _predicate_of(text: str, i: int, limit: int = 80) -> str:

@@ -1093,6 +1093,12 @@ def test_yes_no_leads_that_answered_a_different_question(engine):
     assert engine.ask("can FE colleges join the OI pilot?").answer.startswith("Yes - ")
 
 
+def test_a_state_asked_of_something_is_judged_where_the_sentence_says_it(engine):
+    # "Rollett agreed they were “inevitable at some point”, but said ... that is not just about ...": Yes, not No
+    a = engine.ask("are trust inspections inevitable?")
+    assert a.answer.startswith("Yes - ") and "inevitable at some point" in a.answer, a.answer
+
+
 def test_an_existence_question_leads_with_the_close_sentence_that_says_there_is_none(engine):
     a = engine.ask("is there a fee for OIs in the pilot?")
     assert a.answer.startswith("No - Under this new model, there is no separate inspection fee. [1] Instead, Ofsted will contribute"), a.answer

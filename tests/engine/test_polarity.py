@@ -33,6 +33,11 @@ from ofsted_assistant.retrieval import expand_query
         # the asked act as a noun the sentence goes on to refuse ("requests ... are typically not considered")
         ("Can we request a deferral after 4.30?", "Deferral requests made after 4.30 pm on the notification day are typically not considered.", -1),
         ("Can we request a deferral?", "Headteachers can request a deferral during the initial phone call.", 1),
+        # the state asked of the subject, said in the sentence: a "not" elsewhere in it is about something else
+        ("Are trust inspections inevitable?", "Rollett agreed they were inevitable at some point, but said it was important "
+         "that that is not just about creating a system of trust inspection.", 1),
+        ("Is the pilot open?", "The pilot is not open to all schools.", -1),
+        ("Is attendance voluntary?", "Attendance is not voluntary.", -1),
         # asking whether it is forbidden is asking whether it is allowed, the other way round
         ("Is it against the rules to tell parents the outcome?", "You are not permitted to share it with parents.", 1),
         ("Are we banned from telling our families?", "You can communicate inspection outcomes with family members.", -1),
