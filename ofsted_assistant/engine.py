@@ -27,7 +27,7 @@ from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, ORGANISATIONS, PHRASES, Filters, glossary_for, Hit, Retriever, expand_query, text_terms
 from .settings import Settings
 from .spelling import Speller, english_zipf
-from .text import MONTHS, STOPWORDS, school_years, clock_times, content_terms, dates, find_paragraph_refs, format_date, plain_union_name, months, numbers, quantities, split_sentences, words
+from .text import MONTHS, STOPWORDS, school_years, clock_times, content_terms, dates, find_paragraph_refs, format_date, plain_union_name, spelled_out, stands_for, months, numbers, quantities, split_sentences, words
 
 #: The one phrase a refusal starts with: tests and eval rely on it.
 CANNOT_ANSWER = "The documents I have don't answer that."
@@ -213,6 +213,8 @@ class Engine:
         # (with the documents' titles and publishers: "TT Education" is a name they have, though no passage says it)
         self.corpus_text = " ".join(" ".join(ws) for ws in chunk_words + [words(f"{e.title} {e.publisher}") for e in self.manifest.docs.values()])
         self.titles = {d: (e.title, e.authority) for d, e in self.manifest.docs.items()}  # sources a question names
+        # the sentences, titles and publishers as written (capitals kept): where a name is spelled out in full
+        self.written_text = "\n".join([t for t, _ in self.sentences] + [f"{e.title}\n{e.publisher}" for e in self.manifest.docs.values()])
         # the (year, month) each document is of: its own date and any its title gives ("... Updates – January 2024")
         self.doc_dates = {d: dates(f"{format_date(e.date) if e.date else ''} {e.title}") for d, e in self.manifest.docs.items()}
         # the handbook paragraphs the documents cite, and the other nations of the UK they mention (each question
@@ -588,6 +590,8 @@ class Engine:
                     chosen = lead_with(self._opening(lambda c: c.meta.authority in view_of and (not filters or filters.accepts(c))),
                                        chosen, max_sentences + 1)
                     break
+            if chosen and (short := stands_for(focus)):  # "what does OI stand for?": the sentence that spells it out
+                chosen = lead_with([c for c in cands if spelled_out(short, c.text)][:1], chosen, max_sentences)
             if chosen and (asked_paras := set(find_paragraph_refs(expand_query(focus)))):
                 chosen = citing_paragraph(cands, chosen, asked_paras, max_sentences)
             if chosen and news:  # "what did Ofsted announce in Dec 2024?": the news of that date, which its documents open with
@@ -826,6 +830,9 @@ class Engine:
                 f"They don't mention \u201c{term}\u201d. " + where,
                 evidence,
             )
+        # "what does EIF stand for?": an abbreviation they use but never spell out is not explained by a sentence using it
+        if (short := stands_for(question)) and not spelled_out(short, self.written_text):
+            return ("weak_evidence", f"They use \u201c{short}\u201d but don't spell it out. " + where, evidence)
         # "What qualifications do I need ...?", "How do I apply ...?": what is asked for is nowhere in the documents.
         # the one sentence that asks, after context ("ofsted rejected our complaint. how do we escalate to ICASO?")
         asking = asked_sentence(question) if sum("?" in x for x in question_sentences(question)) <= 1 else None

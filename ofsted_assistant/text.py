@@ -253,3 +253,23 @@ _UNION_FOR = re.compile(r"\b(?:teaching|teachers?['\u2019]?)\s+(unions?)\b", re.
 def plain_union_name(text: str) -> str:
     """"what's the teaching union's demand?" -> "what's the union's demand?"."""
     return _UNION_FOR.sub(r"\1", text)
+
+
+#: "what does EIF stand for?", "what's EIF short for?": an abbreviation to spell out.
+_STANDS_FOR = re.compile(
+    r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?['\u2018\u201c]?(?P<a>[A-Za-z]{2,6})['\u2019\u201d]?\s+(?:stand|stands)\s+for\b"
+    r"|\bwhat(?:'s|\u2019s| is| are)\s+(?:the\s+)?['\u2018\u201c]?(?P<b>[A-Za-z]{2,6})['\u2019\u201d]?\s+short\s+for\b", re.I)
+
+
+def stands_for(question: str) -> str | None:
+    """The abbreviation a question asks to have spelled out: "what does EIF stand for?" -> "EIF"."""
+    m = _STANDS_FOR.search(question)
+    return (m.group("a") or m.group("b")) if m else None
+
+
+def spelled_out(short: str, text: str) -> bool:
+    """Does `text` (as written) have a name whose capitalised words' initials spell `short` ("Education Inspection
+    Framework" for EIF; "of"/"and" may come between, and "His Majesty's Inspectors" spells HMI)?"""
+    pattern = r"\b" + r"\s+(?:(?:of|and|for|the|in)\s+)?".join(rf"{c}[\w'\u2019-]*" for c in short.upper()) + r"\b"
+    return re.search(pattern, text) is not None
+

@@ -1099,6 +1099,13 @@ def test_a_state_asked_of_something_is_judged_where_the_sentence_says_it(engine)
     assert a.answer.startswith("Yes - ") and "inevitable at some point" in a.answer, a.answer
 
 
+def test_an_abbreviation_is_spelled_out_from_the_sentence_that_does_or_declined(engine):
+    a = engine.ask("what does OI stand for?")
+    assert a.answered and "contracted Ofsted Inspectors (OIs)" in a.answer.split("[1]")[0], a.answer
+    b = engine.ask("what does EIF stand for?")  # the union uses "EIF" and never spells it out
+    assert not b.answered and "don't spell it out" in b.answer, b.answer
+
+
 def test_an_existence_question_leads_with_the_close_sentence_that_says_there_is_none(engine):
     a = engine.ask("is there a fee for OIs in the pilot?")
     assert a.answer.startswith("No - Under this new model, there is no separate inspection fee. [1] Instead, Ofsted will contribute"), a.answer

@@ -1916,3 +1916,14 @@ def test_a_pointer_to_a_paragraph_is_read_with_the_paragraph_that_gives_it():
     said = Candidate(hit=hit, hit_rank=0, start=0, end=10, text="Staff can bring someone (paragraph 118).")
     assert citing_paragraph(cands, [said], {118}, 3) == [said]
 
+
+def test_an_abbreviation_to_spell_out_and_where_it_is_spelled_out():
+    from ofsted_assistant.text import spelled_out, stands_for
+
+    assert stands_for("what does EIF stand for?") == "EIF" and stands_for("whats OI short for") is None
+    assert stands_for("what's OI short for?") == "OI" and stands_for("what does the EIF cover?") is None
+    assert spelled_out("HMI", "the expertise of Ofsted\u2019s full-time His Majesty\u2019s Inspectors (HMI)")
+    assert spelled_out("NAHT", "Ian Hartwright, from the National Association of Head Teachers, warned")
+    # not any words that happen to start with the letters, nor a lower-case run
+    assert not spelled_out("EIF", "If you expect inspection from ... the indicated changes to the EIF")
+
