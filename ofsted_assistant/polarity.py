@@ -325,8 +325,11 @@ def polarity(question: str, sentence: str) -> int:
     # "are trust inspections inevitable?" - "Rollett agreed they were “inevitable at some point”, but said it was
     # important that that is not just about ...": what the question asks to be so, said in the sentence, is said with
     # or without a "not" before it; a "not" elsewhere is about something else
-    if (said := _ASKED_STATE.match(q)) and (at := re.search(rf"\b{re.escape(said.group('state'))}\b", main, re.I)):
-        return -1 if NEGATION.search(_clause_before(main, at.start())) else 1
+    if (said := _ASKED_STATE.match(q)):
+        if (at := re.search(rf"\b{re.escape(said.group('state'))}\b", main, re.I)):
+            return -1 if NEGATION.search(_clause_before(main, at.start())) else 1
+        if stem(said.group("state").lower()) not in {stem(w) for w in words(main)}:
+            return 0  # "are OIs serving heads?" - "... contracted Ofsted Inspectors (OIs)": says nothing of heads
     return -1 if NEGATION.search(main) else 1
 
 

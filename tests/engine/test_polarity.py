@@ -38,6 +38,8 @@ from ofsted_assistant.retrieval import expand_query
          "that that is not just about creating a system of trust inspection.", 1),
         ("Is the pilot open?", "The pilot is not open to all schools.", -1),
         ("Is attendance voluntary?", "Attendance is not voluntary.", -1),
+        # ... and a sentence that does not say it gives no verdict
+        ("Are OIs serving heads?", "Inspections bring together HMI and contracted Ofsted Inspectors (OIs).", 0),
         # asking whether it is forbidden is asking whether it is allowed, the other way round
         ("Is it against the rules to tell parents the outcome?", "You are not permitted to share it with parents.", 1),
         ("Are we banned from telling our families?", "You can communicate inspection outcomes with family members.", -1),
