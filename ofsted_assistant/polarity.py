@@ -325,7 +325,7 @@ def polarity(question: str, sentence: str) -> int:
     # "are trust inspections inevitable?" - "Rollett agreed they were “inevitable at some point”, but said it was
     # important that that is not just about ...": what the question asks to be so, said in the sentence, is said with
     # or without a "not" before it; a "not" elsewhere is about something else
-    if (said := _ASKED_STATE.match(q)):
+    if (said := _ASKED_STATE.match(q)) and not _ACT_IN_SUBJECT.search(said.group("who")):
         if (at := re.search(rf"\b{re.escape(said.group('state'))}\b", main, re.I)):
             return -1 if NEGATION.search(_clause_before(main, at.start())) else 1
         if stem(said.group("state").lower()) not in {stem(w) for w in words(main)}:
@@ -344,7 +344,9 @@ def _clause_before(text: str, i: int, limit: int = 80) -> str:
 
 
 #: "are trust inspections inevitable?", "is the meeting voluntary?": the state a yes/no question asks of its subject.
-_ASKED_STATE = re.compile(r"^\s*(?:so |and |but )?(?:is|are|was|were)\s+[\w' -]{2,60}?\s+(?P<state>[a-z]{4,})\s*\?*\s*$", re.I)
+_ASKED_STATE = re.compile(r"^\s*(?:so |and |but )?(?:is|are|was|were)\s+(?P<who>[\w' -]{2,60}?)\s+(?P<state>[a-z]{4,})\s*\?*\s*$", re.I)
+#: A subject with a verb in it asks about an act, not a state ("is it allowed to tell parents the outcome?").
+_ACT_IN_SUBJECT = re.compile(r"\b(?:to|from|allowed|permitted|able|going|being)\b", re.I)
 
 
 def _predicate_of(text: str, i: int, limit: int = 80) -> str:
