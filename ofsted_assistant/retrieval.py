@@ -204,6 +204,10 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:social media|facebook|twitter|instagram|tiktok|our website|the website|school website|online|newsletter)\b", "public make public"),
         # "is Ofsted planning the same thing for early years?": a similar approach
         (r"\b(?:the )?same (?:thing|approach|scheme|model|idea|set-?up|system)\b|\bsomething (?:similar|like (?:it|that|this))\b", "similar approach"),
+        # "what if we disagree with the lead inspector?", "we've hit a wall with the lead inspector": concerns that
+        # cannot be resolved with them
+        (r"\bdisagree(?:s|d|ing)?\s+with\b|\b(?:fall(?:s|ing)?\s+out|fell\s+out|clash(?:es|ed|ing)?|row(?:s|ed|ing)?|argu(?:e|es|ed|ing))\s+with\b"
+         r"|\bhit\s+a\s+(?:brick\s+)?wall\b|\bcan'?t\s+(?:agree|resolve|sort)\b", "concerns cannot be resolved"),
         # "what if a trust just doesn't agree with the inspectors?": disagreeing
         (r"\b(?:doesn'?t|don'?t|didn'?t|does not|do not|did not|won'?t|not) (?:\w+ )?agree\b", "disagree"),
         # "how long's the pilot running for?": how long a programme continues (not how long an inspection lasts)

@@ -1106,6 +1106,14 @@ def test_an_abbreviation_is_spelled_out_from_the_sentence_that_does_or_declined(
     assert not b.answered and "don't spell it out" in b.answer, b.answer
 
 
+def test_falling_out_with_the_lead_inspector_finds_who_to_call_during_the_inspection(engine):
+    # "disagree with" is the documents' "concerns that cannot be resolved with the lead inspector" (during the
+    # inspection: the senior leader's number), not the independent inspector who looks at concerns afterwards
+    a = engine.ask("what happens if we disagree with the lead inspector during the inspection?")
+    assert "concerns that cannot be resolved with the lead inspector" in a.answer, a.answer
+    assert not a.answer.split("[1]")[0].endswith("will then investigate these concerns (see paragraphs 178 and 179 for more details). "), a.answer
+
+
 def test_an_existence_question_leads_with_the_close_sentence_that_says_there_is_none(engine):
     a = engine.ask("is there a fee for OIs in the pilot?")
     assert a.answer.startswith("No - Under this new model, there is no separate inspection fee. [1] Instead, Ofsted will contribute"), a.answer

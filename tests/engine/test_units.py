@@ -1843,6 +1843,12 @@ def test_rebuilding_trust_is_confidence_not_an_academy_trust():
     assert "earn back the trust" not in expand_query("we might lose trust leaders to the pilot")
 
 
+def test_disagreeing_with_the_lead_inspector_is_a_concern_that_cannot_be_resolved():
+    assert "concerns cannot be resolved" in expand_query("what if we disagree with the lead inspector during the inspection?")
+    assert "concerns cannot be resolved" in expand_query("we've hit a wall with the lead inspector")
+    assert "concerns cannot be resolved" not in expand_query("do the unions agree with the pilot?")
+
+
 def test_someone_coming_with_me_is_an_appropriate_person():
     assert "appropriate person present" in expand_query("can my line manager come with me to my interview with the inspector?")
     assert "appropriate person present" in expand_query("can my mentor sit with me during my meeting with the inspector?")
