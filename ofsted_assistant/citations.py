@@ -80,17 +80,17 @@ def build_citations(used: list[tuple[Chunk, list[tuple[int, int]]]]) -> list[Cit
 
 # -- verification ------------------------------------------------------------------------------------
 _MARKERS = re.compile(r"\s*((?:\[\d+\]\s*)+)")
-#: Any short lead the answer puts before its first quote: "Tuesday and Wednesday - ", "4.30 pm - ".
-_SHORT_LEAD = re.compile(r"^\s*([^\n]{1,120}?)\s[-\u2013\u2014]\s(?=(?:The union guidance|[^:()]{1,80} \((?:official|news|commentary)\) (?:says|reports)))")
+#: How `attribution` labels a quote's source: "The union guidance (National Education Union) says", "Ofsted
+#: (official) says", "Schools Week (news) reports".
+_LABEL = r"The union guidance(?: \([^()]{1,80}\))? says|[^:()]{1,80} \((?:official|news|commentary)\) (?:says|reports)"
+#: Any short lead the answer puts before its first, attributed quote: "Tuesday and Wednesday - The union guidance ...".
+_SHORT_LEAD = re.compile(rf"^\s*([^\n]{{1,120}}?)\s[-\u2013\u2014]\s(?=(?:{_LABEL}))")
 _LEADS = re.compile(r"^\s*(yes|no|not quite|partly|in short)\s*[-–—:,]\s*", re.I)
 
 #: The labels the answer puts before a quote to say who is speaking (`attribution`). They are the engine's
 #: words, not the source's, so the support check reads the sentence without them; only these exact shapes
 #: are dropped, so a free-text claim of who said what is still checked word by word.
-_ATTRIBUTION = re.compile(
-    r"^\s*(?:The union guidance(?: \([^()]{1,80}\))? says|[^:()]{1,80} \((?:official|news|commentary)\) (?:says|reports)|"
-    r"[^:()]{1,80}'s summary \(commentary\) says)\s*:\s*"
-)
+_ATTRIBUTION = re.compile(rf"^\s*(?:{_LABEL}|[^:()]{{1,80}}'s summary \(commentary\) says)\s*:\s*")
 
 
 def attribution(publisher: str, authority: str) -> str:

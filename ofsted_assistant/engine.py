@@ -213,6 +213,7 @@ class Engine:
         # (with the documents' titles and publishers: "TT Education" is a name they have, though no passage says it)
         self.corpus_text = " ".join(" ".join(ws) for ws in chunk_words + [words(f"{e.title} {e.publisher}") for e in self.manifest.docs.values()])
         self.titles = {d: (e.title, e.authority) for d, e in self.manifest.docs.items()}  # sources a question names
+        self.title_terms = {d: frozenset(content_terms(title)) for d, (title, _) in self.titles.items()}  # (`_titled`)
         # the sentences, titles and publishers as written (capitals kept): where a name is spelled out in full
         self.written_text = "\n".join([t for t, _ in self.sentences] + [f"{e.title}\n{e.publisher}" for e in self.manifest.docs.values()])
         # the (year, month) each document is of: its own date and any its title gives ("... Updates – January 2024")
@@ -673,12 +674,11 @@ class Engine:
         """Does the question name, by an abbreviation, something only another document's title names in full ("the
         OI pilot": "Ofsted Inspector" is in the title "... as Ofsted Inspectors in peer groups" alone), so that a
         sentence of `doc_id` is not about it? (Not an ordinary word a title happens to have: "inspector".)"""
-        titles = {d: set(content_terms(t)) for d, (t, _) in self.titles.items()}
         for w in words(question):
             full = set(content_terms(GLOSSARY.get(w, "")))
             if len(full) < 2:
                 continue
-            having = {d for d, have in titles.items() if full <= have}
+            having = {d for d, have in self.title_terms.items() if full <= have}
             if len(having) == 1 and doc_id not in having:
                 return True
         return False
@@ -691,12 +691,11 @@ class Engine:
             return None
         named = [w for w in words(term) if content_terms(w) and w not in _GENERIC_TITLE_WORDS]
 
-        def titles(title: str) -> bool:  # each word there, or all of the glossary's words for it ("OI": Ofsted Inspector)
-            have = set(content_terms(title))
+        def titles(have: frozenset[str]) -> bool:  # each word there, or all of the glossary's words for it ("OI": Ofsted Inspector)
             return all(set(content_terms(w)) <= have or (w in GLOSSARY and set(content_terms(GLOSSARY[w])) <= have) for w in named)
 
         # (a name of two words or more: "an OI" is a word of the OI pilot's title, which its opening does not define)
-        docs = [d for d, (title, _) in self.titles.items() if len(named) >= 2 and titles(title)]
+        docs = [d for d, have in self.title_terms.items() if len(named) >= 2 and titles(have)]
         return docs[0] if len(docs) == 1 else None
 
     def _opening(self, keep, per_doc: int = 2) -> list[Candidate]:
