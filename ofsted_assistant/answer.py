@@ -281,15 +281,26 @@ _ASKS_PERSON = re.compile(
     r"(?:chief|deputy|author|writer|head of|new|current|witness|person|guy|man|woman|bloke|lady))\b", re.I)
 
 
-_COUNTED = re.compile(r"\bhow many (?:of (?:the |its |their |our )?)?(?:[\w-]+\s+){0,2}?([a-z-]+s)\b", re.I)
+_COUNTED = re.compile(r"\bhow many (?:of (?:the |its |their |our )?)?(?:[\w-]+\s+){0,2}?([a-z-]+s|people|folk)\b", re.I)
 
 
 def counted_noun(question: str) -> str | None:
     """What "how many ...?" counts, as a stem: "how many inspectors will come?" -> "inspector"."""
     m = _COUNTED.search(question)
-    if not m or m.group(1).lower() in ("people", "persons", "folks", "others", "ones"):
-        return None  # "how many people want to be inspectors?": the sentence names them its own way ("thousands of you")
+    if not m or m.group(1).lower() in ("others", "ones"):
+        return None
+    if m.group(1).lower() in ("people", "persons", "folk", "folks"):
+        return PEOPLE  # "how many people want to be inspectors?": the sentence names them its own way ("thousands of you")
     return stem(m.group(1).lower())
+
+
+#: What counted_noun gives for "how many people ...?": a count of any people, however the sentence names them.
+PEOPLE = "peopl"
+#: Words that name people after a count: "thousands of you", "500 headteachers", not "132 commitments".
+_PERSON_WORDS = frozenset(stem(w) for w in (
+    "people persons you us them respondents colleagues individuals adults children applicants volunteers "
+    "inspectors ois hmi leaders heads headteachers governors teachers staff parents pupils members participants "
+    "witnesses mps employers executives").split())
 
 
 def count_of(text: str, noun: str | None) -> re.Match | None:
@@ -299,7 +310,7 @@ def count_of(text: str, noun: str | None) -> re.Match | None:
     for m in _COUNT.finditer(text):
         if re.match(r"[.)]\s+[A-Z]", text[m.end() :]) and re.fullmatch(r"\d{1,2}", m.group(1)):
             continue  # a list item's number ("1. Raise informal concerns"), not a count
-        if noun is None and re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+        if noun in (None, PEOPLE) and re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
             continue  # a year ("throughout 2026"), not a count
         if re.search(r"\b(?:paragraphs?|paras?|page|pages|section|sections|point|item|day|days|week|year|stage|phase|step|key stage)\s+(?:\d+,?\s+(?:and\s+)?)*$",
                      text[: m.start()], re.I):
@@ -308,7 +319,8 @@ def count_of(text: str, noun: str | None) -> re.Match | None:
             after = words(text[m.end():])[:1]
             if after and after[0] in STOPWORDS and not re.search(r"(?:hundreds|thousands|dozens|\))\s*$", m.group(1)):
                 continue
-        if noun is None or noun in {stem(w) for w in words(text[m.end():])[:4]}:
+        after = {stem(w) for w in words(text[m.end():])[:4]}
+        if noun is None or noun in after or (noun == PEOPLE and after & _PERSON_WORDS):
             return m
     return None
 
@@ -712,6 +724,11 @@ def score_candidates(
     if wanted:  # whose view is asked ("how long does the NEU reckon ...?") is found by the source bonus, not in each
         # sentence: the union's guidance seldom names the union
         units = [u for u in units if not u <= _SOURCE_NAMES]
+    if kind == "count" and counted_noun(focus_question) == PEOPLE:
+        # "how many people want to be inspectors?" counts people however the sentence names them ("thousands of
+        # you"): "people" is the kind of answer asked for, not what it is about
+        specific = specific - {PEOPLE}
+        units = [u for u in (u - {PEOPLE} for u in units) if u]
     if kind in BRIEF_KINDS and units:  # where it was announced, or what is paid, is told in a line that names the rest
         # briefly (one of what was asked will do: these lead nothing)
         units = [frozenset().union(*units)]

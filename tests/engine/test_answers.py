@@ -1595,3 +1595,12 @@ def test_each_part_is_answered_even_when_the_first_fills_the_answer(engine):
                    "and what was the NAHT's gripe about the two-day inspections?")
     assert a.answered, a.answer
     assert "priority of the moment" in a.answer and "enough time for inspectors" in a.answer, a.answer
+
+
+def test_a_count_of_people_is_not_a_count_of_something_else(engine):
+    # the Big Listen's 132 commitments are not how many people took part in it; the documents give no such number
+    a = engine.ask("how many people responded to the big listen?")
+    assert not a.answered and "132" not in a.answer.split("closest passage")[0], a.answer
+    # ... while "thousands of you" counts people, named the sentence's own way
+    a = engine.ask("how many people want to be inspectors?")
+    assert a.answered and a.answer.startswith("Thousands"), a.answer

@@ -855,7 +855,7 @@ def test_the_askers_introduction_is_not_what_the_question_is_about():
 
 
 def test_a_count_must_count_what_was_asked():
-    from ofsted_assistant.answer import count_of, counted_noun
+    from ofsted_assistant.answer import PEOPLE, count_of, counted_noun
 
     assert counted_noun("how many inspectors will come?") == "inspector"
     assert counted_noun("How many of the actions are done?") == "action"
@@ -863,6 +863,11 @@ def test_a_count_must_count_what_was_asked():
     assert count_of("a total of 132 actions", "action").group(1) == "132"
     assert count_of("just under a third (42) of the actions", "action").group(1) == "just under a third (42)"
     assert count_of("a total of 132 actions", None).group(1) == "132"
+    # "how many people ...?" counts people, however the sentence names them; not actions, nor a year
+    assert counted_noun("how many people responded to the big listen?") == PEOPLE
+    assert count_of("a total of 132 actions", PEOPLE) is None
+    assert count_of("The pilot will continue throughout 2026 and feedback from participants", PEOPLE) is None
+    assert count_of("I know there are thousands of you who want to be inspectors.", PEOPLE).group(1) == "thousands"
 
 
 def test_a_date_must_date_the_event_asked_about():
