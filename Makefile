@@ -63,7 +63,8 @@ eval-blind: install
 		--cases eval/cases/dev-blind-5.yaml --cases eval/cases/dev-blind-6.yaml --cases eval/cases/dev-blind-7.yaml --cases eval/cases/dev-blind-8.yaml --cases eval/cases/dev-blind-9.yaml \
 		--cases eval/cases/dev-blind-10.yaml --cases eval/cases/dev-blind-11.yaml --cases eval/cases/dev-blind-12.yaml \
 		--cases eval/cases/dev-blind-13.yaml --cases eval/cases/dev-blind-14.yaml --cases eval/cases/dev-blind-15.yaml \
-		--cases eval/cases/dev-blind-16.yaml --cases eval/cases/dev-blind-17.yaml --cases eval/cases/dev-blind-18.yaml --out eval/reports/blind
+		--cases eval/cases/dev-blind-16.yaml --cases eval/cases/dev-blind-17.yaml --cases eval/cases/dev-blind-18.yaml \
+		--cases eval/cases/dev-blind-19.yaml --out eval/reports/blind
 
 clean:
 	rm -rf $(VENV) data
