@@ -2406,8 +2406,13 @@ def about_who_and_what_was_asked(question: str, lead: Candidate) -> bool:
         terms = _terms(lead)
         # the documents' words for the staff's phrasing of the act ("sit through" -> attend), not the glossary's
         # words for the people ("head" -> headteacher), which say nothing about the act
-        expanded = set(content_terms(" ".join(phrase_equivalents(question))))
-        if action not in terms and not (expanded & terms) and not opposite_act(question, lead.text):
+        # (of a phrase that names the act: "look at staff wellbeing" -> "mental health" speaks of the wellbeing, not
+        # of looking at it)
+        expanded = {t for pattern, add in PHRASES for m in pattern.finditer(question)
+                    if action in {stem(w) for w in words(m.group(0))} or action in content_terms(m.group(0))
+                    for t in content_terms(add)}
+        acted = {action, action[:-1] + "ing"} if action.endswith("e") else {action}  # "use" - "using the provided number"
+        if not acted & terms and not (expanded & terms) and not opposite_act(question, lead.text):
             return False  # (the act undone is the act spoken of: "keep our grade on the gates" - "Remove ... from banners")
         # ... and about what the act is done to or with ("bring my union rep", not any attendance): one of the
         # object's first two words, or the glossary's word for it, is in the sentence

@@ -1604,3 +1604,15 @@ def test_a_count_of_people_is_not_a_count_of_something_else(engine):
     # ... while "thousands of you" counts people, named the sentence's own way
     a = engine.ask("how many people want to be inspectors?")
     assert a.answered and a.answer.startswith("Thousands"), a.answer
+
+
+def test_a_yes_needs_the_act_asked_about_not_only_its_object(engine):
+    # "mental health" is the documents' word for the wellbeing asked about, not for looking at it: the union's
+    # "fuelling a mental health crisis among school staff" does not answer Yes to whether Ofsted looks at it
+    a = engine.ask("does ofsted look at staff wellbeing?")
+    assert not a.answer.startswith(("Yes", "No")), a.answer
+    # ... while the staff's words for an act count ("share" - "communicate"; "use" - "using")
+    a = engine.ask("Can I share the inspection result with my doctor?")
+    assert a.answer.startswith("Yes - "), a.answer
+    a = engine.ask("can we use the senior leader's number to ask for a pause as well?")
+    assert a.answer.startswith("Yes - "), a.answer
