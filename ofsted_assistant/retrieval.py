@@ -218,6 +218,9 @@ PHRASES: list[tuple[re.Pattern, str]] = [
          "his majesty's chief inspector"),
         # "do they get a lighter version of the training?", "trained differently?": whether it is the same
         (LESSER_VERSION.pattern, "same high standards same inspection work"),
+        # "our outstanding banner", "the 'good' sign": a grade shown on something (not what is still outstanding)
+        (r"\b(?:outstanding|good|inadequate|requires improvement|ri)['\u2019\"]?\s+(?:banners?|signs?|badges?|logos?|grades?|ratings?|judge?ments?|status|rating)\b",
+         "grading"),
         # "the 'Outstanding' sign by the gate and our headed paper": where a school shows its grade
         (r"\b(?:headed (?:note)?paper|letterheads?|notepaper|stationery|signage|signboards?|hoardings?)\b"
          r"|\b(?:the|a|our|their|big|school|front|gate)\s+signs?\b(?!\s+(?:up|off|in|on)\b)", "banners gates letter heads"),

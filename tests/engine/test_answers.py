@@ -1616,3 +1616,10 @@ def test_a_yes_needs_the_act_asked_about_not_only_its_object(engine):
     assert a.answer.startswith("Yes - "), a.answer
     a = engine.ask("can we use the senior leader's number to ask for a pause as well?")
     assert a.answer.startswith("Yes - "), a.answer
+
+
+def test_a_grade_on_a_banner_is_the_schools_grading(engine):
+    # "outstanding" is a grade here, not a word the documents must use: the union says to remove the grading
+    # from banners (and "outstanding" alone still means what is left to do: the Big Listen's remaining actions)
+    a = engine.ask("should we take down our outstanding banner?")
+    assert a.answered and "Remove all references to your school\u2019s Ofsted grading" in a.answer, a.answer
