@@ -2568,6 +2568,8 @@ def absent_objects(question: str, df: dict[str, int], with_act: bool = True) -> 
             return gone
     toks, at = act_position(question)
     act = toks[at] if at is not None and with_act else None
+    if at is None and with_act and (done := _BEING_DONE.search(question)):
+        act = done.group(1).lower()  # "is ofsted being abolished?": what is done to it is the act
     if (act and set(content_terms(act)) & missing and _PLAIN_ZIPF <= english_zipf(act) < COMMON_ZIPF
             and stem(act) not in _VIEW_ACTS  # "how did the unions react to the pilot?": a view, which sources give in other words
             and not any(k.startswith(t) for t in {*content_terms(act), act.removesuffix("e")} for k in df if len(t) >= 4 and df[k])):  # "deferral", "agreed"

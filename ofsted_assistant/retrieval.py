@@ -218,6 +218,8 @@ PHRASES: list[tuple[re.Pattern, str]] = [
          "his majesty's chief inspector"),
         # "do they get a lighter version of the training?", "trained differently?": whether it is the same
         (LESSER_VERSION.pattern, "same high standards same inspection work"),
+        # "is ofsted being reformed?", "the shake-up of inspection": the changes, the renewed framework, the new approach
+        (r"\b(?:reform(?:s|ed|ing)?|overhaul(?:s|ed|ing)?|shake[- ]?up|revamp(?:s|ed|ing)?)\b", "changes renewed new approach"),
         # "our outstanding banner", "the 'good' sign": a grade shown on something (not what is still outstanding)
         (r"\b(?:outstanding|good|inadequate|requires improvement|ri)['\u2019\"]?\s+(?:banners?|signs?|badges?|logos?|grades?|ratings?|judge?ments?|status|rating)\b",
          "grading"),

@@ -1623,3 +1623,12 @@ def test_a_grade_on_a_banner_is_the_schools_grading(engine):
     # from banners (and "outstanding" alone still means what is left to do: the Big Listen's remaining actions)
     a = engine.ask("should we take down our outstanding banner?")
     assert a.answered and "Remove all references to your school\u2019s Ofsted grading" in a.answer, a.answer
+
+
+def test_what_is_being_done_to_something_is_the_act_asked_about(engine):
+    # no document speaks of abolishing Ofsted: the union's advice to leaders does not answer it
+    a = engine.ask("is ofsted being abolished?")
+    assert not a.answered and "abolished" in a.answer, a.answer
+    # ... while a reform is the documents' changes, renewed framework and new approach
+    a = engine.ask("is inspection getting an overhaul?")
+    assert a.answered and "new inspection approach" in a.answer, a.answer

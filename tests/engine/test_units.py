@@ -1368,6 +1368,9 @@ def test_a_narrowing_phrase_or_the_case_asked_about_must_be_something_the_docume
     # the act itself, when no document uses it and it is not an everyday word
     assert absent_objects("Can a school appeal against a decision not to pause?", df | {"decision": 1}) == ["appeal"]
     assert absent_objects("Can a school ask for a pause?", df) == []  # "ask": an everyday word
+    # ... and what "is X being ...?" says is done to it
+    assert absent_objects("is ofsted being abolished?", df) == ["abolished"]
+    assert absent_objects("is the pilot being paused?", df) == []
     assert absent_objects("can we stil ask for a pause", df) == []  # "stil": rare in English too, maybe a typo
     # "what do X <act> for Y?": the wh-word is what is acted on, so only the narrowing phrase counts, not the act
     # nor what follows a view verb
