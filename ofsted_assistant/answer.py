@@ -1836,9 +1836,12 @@ _WH = re.compile(r"\b(?:who|what|where|when|which|how|why)\b", re.I)
 
 
 _THEY = re.compile(r"\b(?:they|them)\b", re.I)
-#: Groups of people a "they" in a later part of a question can mean.
+#: A later part's name for a thing an earlier part named: "where did that idea come from?".
+_THAT_IDEA = re.compile(r"\b(?:that|this|the) (?:idea|thing|plan|proposal|policy|concept)\b", re.I)
+#: Groups of people a "they" in a later part of a question can mean: people, and the bodies that speak as one
+#: ("does the NEU want ...? what are they asking for?").
 _PEOPLE = frozenset("inspectors ois hmi unions mps leaders heads headteachers governors teachers staff parents pupils witnesses "
-                    "members participants employers trusts".split())
+                    "members participants employers trusts neu naht ascl cst union labour ofsted".split())
 
 
 def resolved_parts(parts: list[str]) -> list[str]:
@@ -1850,7 +1853,15 @@ def resolved_parts(parts: list[str]) -> list[str]:
     for i, part in enumerate(parts):
         m = _THEY.search(part)
         label = re.search(r"\(([^()]*s)\W*\)$", part)  # the questions' topic, folded in ("(report cards)"), when plural
-        if m and (i or label) and not _PEOPLE & set(words(part[: m.start()])):
+        quoted = [q for p in parts[:i] for q in re.findall(r"['\u2018\"\u201c]([\w -]{3,40}s)['\u2019\"\u201d]", p)]
+        if quoted and (idea := _THAT_IDEA.search(part)):
+            # "... mentions 'report cards' - where did that idea come from?": the idea is the thing named
+            part = part[: idea.start()] + quoted[-1] + part[idea.end():]
+            m = _THEY.search(part)
+        if m and m.group(0).lower() == "them" and quoted and _PEOPLE & set(words(part[: m.start()])):
+            # "the union guidance mentions 'report cards' ... labour wanted them": what was wanted is the thing named
+            part = part[: m.start()] + quoted[-1] + part[m.end():]
+        elif m and (i or label) and not _PEOPLE & set(words(part[: m.start()])):
             named = [w for p in parts[:i] for w in words(p) if w in _PEOPLE]
             their = named[-1] if named else label.group(1).strip(" '\"\u2018\u2019\u201c\u201d") if label else "inspectors"
             part = part[: m.start()] + their + part[m.end():]

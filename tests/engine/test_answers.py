@@ -1632,3 +1632,10 @@ def test_what_is_being_done_to_something_is_the_act_asked_about(engine):
     # ... while a reform is the documents' changes, renewed framework and new approach
     a = engine.ask("is inspection getting an overhaul?")
     assert a.answered and "new inspection approach" in a.answer, a.answer
+
+
+def test_a_later_parts_they_is_the_body_an_earlier_part_named(engine):
+    # "they" is the NEU, not inspectors: its call for a pause to routine inspections, not Ofsted's recruiting lines
+    a = engine.ask("does the NEU actually want inspections to just carry on as normal? what are they asking for")
+    assert a.answered and "immediate pause to all routine Ofsted inspections" in a.answer, a.answer
+    assert "thousands of you" not in a.answer, a.answer

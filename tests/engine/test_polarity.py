@@ -185,6 +185,13 @@ def test_a_later_parts_bare_they_is_resolved():
     parts = question_parts("keep hearing about 'report cards' - what are they meant to replace, and does the union rate them?")
     assert resolved_parts(parts) == ["what are report cards meant to replace ('report cards')",
                                      "does the union rate report cards ('report cards')"]
+    # a body that speaks as one is a "they" too ("does the NEU want ...? what are they asking for"), and what it
+    # wants is the thing an earlier part named, as is "that idea"
+    assert resolved_parts(["does the NEU want inspections to carry on as normal", "what are they asking for"]) == [
+        "does the NEU want inspections to carry on as normal", "what are neu asking for"]
+    assert resolved_parts(["the union guidance mentions 'report cards'", "where did that idea come from",
+                           "i read labour wanted them"]) == [
+        "the union guidance mentions 'report cards'", "where did report cards come from", "i read labour wanted report cards"]
 
 
 def test_a_hyphenated_length_is_a_duration():
