@@ -435,8 +435,9 @@ def defined_term(question: str) -> str | None:
     term = (m.group("term") or m.group("term2")).strip()
     if not term or not content_terms(term) or len(words(term)) > 4:
         return None
-    # a term, not a question about something ("what are the rules on pausing?", "what is the role of ...?")
-    return None if set(words(term)) & _PREPOSITIONS else term
+    # a term, not a question about something ("what are the rules on pausing?", "what is the role of ...?"), nor
+    # what a source is doing ("what is the NEU saying?")
+    return None if set(words(term)) & _PREPOSITIONS or whole_view_asked(question) else term
 
 
 def asks_later_one(question: str) -> bool:
@@ -1393,7 +1394,7 @@ _SOURCE_STANCE = re.compile(
 #: "is the union position that inspections should stop?", "is the NEU calling for a pause?": what that source holds.
 _SOURCE_POSITION_THAT = re.compile(
     r"\b(?:is|was|are|were)\s+(?:it\s+)?(?P<src>(?:the\s+)?[\w' -]{2,30}?)(?:'s|\u2019s)?\s+(?:(?:position|line|view|stance|policy)\s+(?:that|to)|"
-    r"(?:calling|asking|pushing|campaigning|arguing)\s+for)\b", re.I)
+    r"(?:calling|asking|pushing|campaigning|arguing)\s+for|(?:demanding|urging|proposing|recommending|advising|saying|arguing|wanting)\b)", re.I)
 _ASKS_IF_SOURCE_SAYS = re.compile(  # "does the union want heads to stop being inspectors?"
     r"(?:so |and |but )?(?:does|do|did|would|will)\s+(?P<src>(?:the\s+)?[\w' -]{2,30}?)\s+"
     r"(?:want|say|think|support|recommend|advise|suggest|tell|back|urge|agree)\b",
@@ -1440,6 +1441,31 @@ def asked_source(question: str) -> set[str]:
     if not m:
         return set()
     return named_authorities(m.group("src")) - {"official"}
+
+
+#: Words that ask for a view and say nothing of what it is about.
+_VIEW_ONLY = frozenset(content_terms(
+    "ask asking asks call calling calls demand demanding demands want wanting wants say saying says said think thinks "
+    "urge urging urges propose proposing recommend recommending advise advising argue arguing push pushing campaign "
+    "campaigning position view views stance line take demand demands message advice argument case opinion attitude "
+    "actually really general overall main basically exactly official"))
+
+
+#: "what's the union's position?", "what's their line": a source's view, asked with nothing after it.
+_SOURCE_VIEW_ALONE = re.compile(
+    r"(?P<src>\b[\w-]+(?:\s+[\w-]+){0,2}?)(?:'s|\u2019s)\s+(?:general\s+|overall\s+|official\s+|own\s+|actual\s+|main\s+)?"
+    rf"(?:{_VIEW_NOUNS})\W*$", re.I)
+
+
+def whole_view_asked(question: str) -> bool:
+    """Does the question ask what a source (other than Ofsted) wants or says, and nothing more ("what is the NEU
+    calling for?", "what are the unions demanding?", "what's the union's position?")? Its main lines answer it,
+    however loosely they match."""
+    m = (_ASKS_WHAT_SOURCE_SAYS.search(question) or _ASKS_IF_SOURCE_SAYS.match(question.strip()) or _SOURCE_VIEW.search(question)
+         or _SOURCE_STANCE.match(question.strip()) or _SOURCE_POSITION_THAT.search(question) or _SOURCE_VIEW_ALONE.search(question.strip()))
+    if not m or not named_authorities(m.group("src")) - {"official"}:
+        return False
+    return not set(content_terms(question)) - set(content_terms(m.group("src"))) - _VIEW_ONLY
 
 
 def asked_throughout(question: str, parts: list[str]) -> set[str]:

@@ -1639,3 +1639,11 @@ def test_a_later_parts_they_is_the_body_an_earlier_part_named(engine):
     a = engine.ask("does the NEU actually want inspections to just carry on as normal? what are they asking for")
     assert a.answered and "immediate pause to all routine Ofsted inspections" in a.answer, a.answer
     assert "thousands of you" not in a.answer, a.answer
+
+
+def test_a_sources_view_asked_with_nothing_more_is_answered_from_its_lines(engine):
+    # "calling for", "demanding", "saying", "position" with no topic: the union's own lines, not a decline (nor a
+    # definition asked for: "the NEU saying" is not a term)
+    for q in ("what is the NEU calling for?", "what are the unions demanding?", "what's the union's position?", "what is the NEU saying?"):
+        a = engine.ask(q)
+        assert a.answered and a.answer.startswith("The union guidance"), (q, a.answer)
