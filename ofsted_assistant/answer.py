@@ -355,7 +355,7 @@ def event_date(question: str, text: str) -> re.Match | None:
     """The date in `text` of the event the question asks about: the one nearest after its word ("... live
     inspections later this term, with further cohorts to begin training later in the year": "when will the
     next cohort start?" -> "later in the year"); the first date when the question names no event."""
-    dates = list(_DATE.finditer(text))
+    dates = [d for d in _DATE.finditer(text) if not _dates_other_clause(question, text, d)]
     event = asked_event(question)
     if not dates or event is None:
         return dates[0] if dates else None
@@ -368,6 +368,24 @@ def event_date(question: str, text: str) -> re.Match | None:
     if not at:
         return dates[0]
     return min(dates, key=lambda d: min((d.start() - i) if d.start() >= i else 10 * (i - d.start()) for i in at))
+
+
+#: A relative clause: what it says is of the thing it follows ("... the proposed inspection framework, which Ofsted
+#: will publish for consultation later in January").
+_WHICH_CLAUSE = re.compile(r",\s+which\b[^.;:]*")
+#: Words every part of the collection shares, which say nothing of what a clause is about.
+_EVERYWHERE = frozenset(content_terms("ofsted inspection inspections inspect inspector school schools"))
+
+
+def _dates_other_clause(question: str, text: str, date: re.Match) -> bool:
+    """Is `date` in a "which ..." clause about something the question does not ask of? "when were the first trial
+    visits?" is not answered by "These visits will informally test ... the proposed inspection framework, which
+    Ofsted will publish for consultation later in January" (when the consultation opens)."""
+    for m in _WHICH_CLAUSE.finditer(text):
+        if m.start() <= date.start() < m.end():
+            said = set(content_terms(m.group(0))) - _EVERYWHERE - _TYPE_WORDS
+            return not said & set(content_terms(question))
+    return False
 
 
 def dates_the_event(question: str, text: str) -> bool:
@@ -1865,9 +1883,9 @@ _THEY = re.compile(r"\b(?:they|them)\b", re.I)
 #: A later part's name for a thing an earlier part named: "where did that idea come from?".
 _THAT_IDEA = re.compile(r"\b(?:that|this|the) (?:idea|thing|plan|proposal|policy|concept)\b", re.I)
 #: Groups of people a "they" in a later part of a question can mean: people, and the bodies that speak as one
-#: ("does the NEU want ...? what are they asking for?").
+#: ("does the NEU want ...? what are they asking for?"; not Ofsted, which nearly every question names).
 _PEOPLE = frozenset("inspectors ois hmi unions mps leaders heads headteachers governors teachers staff parents pupils witnesses "
-                    "members participants employers trusts neu naht ascl cst union labour ofsted".split())
+                    "members participants employers trusts neu naht ascl cst union labour".split())
 
 
 def resolved_parts(parts: list[str]) -> list[str]:

@@ -1647,3 +1647,10 @@ def test_a_sources_view_asked_with_nothing_more_is_answered_from_its_lines(engin
     for q in ("what is the NEU calling for?", "what are the unions demanding?", "what's the union's position?", "what is the NEU saying?"):
         a = engine.ask(q)
         assert a.answered and a.answer.startswith("The union guidance"), (q, a.answer)
+
+
+def test_a_date_in_a_clause_about_something_else_does_not_lead(engine):
+    # "later in January" is when the consultation opens, not when the trial visits were
+    a = engine.ask("when were the first trial visits for ofsted's new inspection model and what sort of schools got them?")
+    assert a.answered and "volunteer schools" in a.answer, a.answer
+    assert not a.answer.startswith("Later in January"), a.answer

@@ -877,6 +877,12 @@ def test_a_date_must_date_the_event_asked_about():
     assert not dates_the_event("when did the OI pilot start?", "The pilot will continue throughout 2026.")
     assert dates_the_event("when did the OI pilot start?", "The first participants began training in January.")
     assert dates_the_event("when is the consultation?", "Consultation to open later in January.")  # no event named
+    # a date in a "which ..." clause dates what the clause says, not the thing it follows
+    from ofsted_assistant.answer import event_date
+
+    visits = "These visits will test the proposed framework, which Ofsted will publish for consultation later in January."
+    assert event_date("when were the first trial visits?", visits) is None
+    assert event_date("when does the consultation open?", visits).group(0).lower() == "later in january"
 
 
 def test_a_list_question_is_not_answered_by_a_list_of_something_else():
