@@ -548,10 +548,25 @@ def about_enough(units: list[frozenset[str]], terms: frozenset[str]) -> bool:
     return not units or sum(bool(u & terms) for u in units) >= need
 
 
+#: Words of a "how often ...?" question that ask for the frequency, not what it is of.
+_HOW_OFTEN_WORDS = frozenset(content_terms("often frequently regularly every each times per"))
+
+
+def _frequency_of_asked(question: str, text: str, m: re.Match) -> bool:
+    """Is the frequency `m` in `text` said of something the question asks about: one of its words within six words
+    either side? "... publish regular monitoring reports" answers "how often will ofsted publish monitoring
+    reports?"; "... to make the difficult calls you all make every day" does not say how often a school is inspected."""
+    asked = set(content_terms(question)) - _TYPE_WORDS - _HOW_OFTEN_WORDS
+    near = words(text[: m.start()])[-6:] + words(text[m.end():])[:6]
+    return bool(asked & {t for w in near for t in content_terms(w)})
+
+
 def has_answer_type(kind: str, c: Candidate, question: str = "") -> bool:
     """Does the sentence contain the kind of answer the question asks for (a duration, a time, a date, a number)?
     For "when ...?" a dated source's "today" counts: the source's date answers it. A count must count what
     was asked about."""
+    if kind == "frequency" and question:
+        return any(_frequency_of_asked(question, c.text, m) for m in _FREQUENCY.finditer(c.text))
     if kind in SAID_ONLY:
         return bool(SAID_ONLY[kind].search(c.text))
     if kind == "person":

@@ -1654,3 +1654,12 @@ def test_a_date_in_a_clause_about_something_else_does_not_lead(engine):
     a = engine.ask("when were the first trial visits for ofsted's new inspection model and what sort of schools got them?")
     assert a.answered and "volunteer schools" in a.answer, a.answer
     assert not a.answer.startswith("Later in January"), a.answer
+
+
+def test_a_frequency_must_be_said_of_what_was_asked(engine):
+    # "the difficult calls you all make every day" does not say how often a school is inspected
+    a = engine.ask("how often does a school that's rated good get inspected these days - is it every 4 years?")
+    assert not a.answered and "frequency" in a.answer, a.answer
+    # ... while "publish regular monitoring reports" says how often the reports come
+    a = engine.ask("how often will ofsted publish monitoring reports?")
+    assert a.answered and "regular monitoring reports" in a.answer, a.answer
