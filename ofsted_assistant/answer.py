@@ -2055,6 +2055,8 @@ def question_sides(question: str, titles: dict[str, tuple[str, str]]) -> list[Si
         if asks and len(kinds) > 1 and len(said_by := named_authorities(asks.group("src"))) == 1:
             kinds = said_by
         nouns = {w for w in words(piece) if w in _DOC_NOUNS}
+        if kinds and not any(nouns & set(words(title)) for title, kind in titles.values() if kind not in kinds):
+            nouns = set()  # "the union guidance": the union's own document, not a second source
         docs = frozenset(d for d, (title, kind) in titles.items()
                          if kind in kinds or nouns & set(words(title)))
         m = _SIDE_LEAD.match(piece)

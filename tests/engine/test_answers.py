@@ -1663,3 +1663,11 @@ def test_a_frequency_must_be_said_of_what_was_asked(engine):
     # ... while "publish regular monitoring reports" says how often the reports come
     a = engine.ask("how often will ofsted publish monitoring reports?")
     assert a.answered and "regular monitoring reports" in a.answer, a.answer
+
+
+def test_a_sources_own_document_named_with_it_is_one_side(engine):
+    # "the union guidance" is the union and its document, not two sources: the chief inspector's side is heard too
+    a = engine.ask("ofsted's chief inspector is basically telling heads they should all become inspectors. "
+                   "does the union guidance agree with him?")
+    assert a.answered and a.perspectives_asked, a.answer
+    assert "step down" in a.answer and "every leader\u2019s journey" in a.answer, a.answer
