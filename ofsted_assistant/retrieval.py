@@ -201,7 +201,8 @@ PHRASES: list[tuple[re.Pattern, str]] = [
         (r"\b(?:additional|special|extra|learning) needs\b|\bsen\b|\bsend kids\b|\bdisabilit(?:y|ies)\b|\bdisabled\b", "send special educational needs"),
         (r"\b(?:poor|poorer|poorest|deprived|low[- ]income|hard[- ]up|struggling) (?:kids|pupils|children|families|students|backgrounds?)\b|"
          r"\bfree school meals\b|\bfsm\b|\bfrom poverty\b", "disadvantaged pupil premium"),
-        (r"\b(?:social media|facebook|twitter|instagram|tiktok|our website|the website|school website|online|newsletter)\b", "public make public"),
+        (r"\b(?:social media|facebook|twitter|instagram|tiktok|our website|the website|school website|online|newsletter|"
+         r"the press|the media|journalists?|reporters?|newspapers?|local paper|news outlets?)\b", "public make public"),
         # "is Ofsted planning the same thing for early years?": a similar approach
         (r"\b(?:the )?same (?:thing|approach|scheme|model|idea|set-?up|system)\b|\bsomething (?:similar|like (?:it|that|this))\b", "similar approach"),
         # "what if we disagree with the lead inspector?", "we've hit a wall with the lead inspector": concerns that

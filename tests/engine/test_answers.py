@@ -1671,3 +1671,10 @@ def test_a_sources_own_document_named_with_it_is_one_side(engine):
                    "does the union guidance agree with him?")
     assert a.answered and a.perspectives_asked, a.answer
     assert "step down" in a.answer and "every leader\u2019s journey" in a.answer, a.answer
+
+
+def test_the_press_is_making_it_public(engine):
+    # telling the press is making the outcome public, which the summary says is not permitted (it had been "Yes"
+    # from the line that outcomes can be shared with people outside the school)
+    a = engine.ask("are we allowed to talk to the press about our inspection?")
+    assert a.answer.startswith("No - ") and "not permitted to make this information public" in a.answer, a.answer
