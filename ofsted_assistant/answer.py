@@ -2721,6 +2721,19 @@ def absent_asked_for(question: str, df: dict[str, int]) -> tuple[str, str] | Non
     return None
 
 
+_OFSTED_ITSELF = re.compile(r"\bofsted\b|\bchief inspector\b|\bhmci\b|\bmartyn oliver\b|\bsir martyn\b", re.I)
+
+
+def view_asked_of(question: str) -> set[str]:
+    """The kinds of source a yes/no question asks the view of ("does ofsted think ...?" -> official; "does the NEU
+    want ...?" -> union): only their own sentences say Yes or No to it."""
+    m = _ASKS_IF_SOURCE_SAYS.match(question.strip())
+    if not m:
+        return set()
+    src = m.group("src")
+    return named_authorities(src) | ({"official"} if _OFSTED_ITSELF.search(src) else set())
+
+
 def lead_for_answer(question: str, chosen: list[Candidate], df: dict[str, int] | None = None) -> str:
     """The direct answer that leads the first chosen sentence: a yes/no lead hears the other chosen sentences.
     No Yes or No when the question asks about something the documents never mention (`df`: the documents' word
@@ -2729,6 +2742,8 @@ def lead_for_answer(question: str, chosen: list[Candidate], df: dict[str, int] |
     if not chosen:
         return ""
     if question_kind(question) == "yesno":
+        if (whose := view_asked_of(question)) and chosen[0].hit.chunk.meta.authority not in whose:
+            return ""  # "does ofsted think inspection should drive improvement?" is not answered Yes by the CST's words
         return "" if df is not None and unmentioned(question, df) else yes_no_lead(question, chosen)
     lead = lead_for(question, chosen[0])
     if not lead and chosen[0].text.rstrip().endswith(":") and question_kind(question) in ANSWER_TYPES:

@@ -1678,3 +1678,10 @@ def test_the_press_is_making_it_public(engine):
     # from the line that outcomes can be shared with people outside the school)
     a = engine.ask("are we allowed to talk to the press about our inspection?")
     assert a.answer.startswith("No - ") and "not permitted to make this information public" in a.answer, a.answer
+
+
+def test_whether_a_source_thinks_something_is_answered_yes_or_no_only_by_its_own_words(engine):
+    # the CST's deputy chief executive is not Ofsted: his "if we start thinking that inspection could play a bigger
+    # role in school improvement ..." gives no Yes to what Ofsted thinks
+    a = engine.ask("does ofsted think inspection should drive school improvement?")
+    assert not a.answer.startswith(("Yes", "No")), a.answer
