@@ -93,6 +93,10 @@ class Answer:
 
 #: Evidence at or above this but under the refusal threshold: the nearest passage is shown with the refusal.
 NEAR_EVIDENCE = 0.36
+#: How close a question not worded as a follow-up must come to some passage on its own to be read again with the
+#: conversation before it, when it is declined on its own ("what's the cut-off time?" 0.31; "what's the capital of
+#: France?" 0.04).
+RETRY_EVIDENCE = 0.25
 #: How close to the best sentence one from a source a perspective question does not set beside the others must
 #: score to be kept.
 OTHER_SOURCE = 0.9
@@ -380,6 +384,27 @@ class Engine:
         filters: Filters | None = None,
         mode: str | None = None,
     ) -> Answer:
+        answer = self._ask(question, history, filters, mode)
+        if (not answer.answered and answer.refusal == "weak_evidence" and history and answer.evidence >= RETRY_EVIDENCE
+                and answer.standalone_question == answer.question and any(t.get("role") == "user" for t in history)):
+            # "what's the cut-off time?" after "can we ask for a deferral?": not worded as a follow-up, and not answered
+            # on its own - read with the conversation before it, it may be, when the passages then come as close as a
+            # question on its own needs (the refusal stands when they do not: "what's the capital of France?" after
+            # a question about the OI pilot comes nowhere near any passage on its own, and is not retried)
+            again = self._ask(question, history, filters, mode, as_followup=True)
+            if again.answered and again.evidence >= self.settings.answer.min_evidence:
+                again.timings_ms["total"] = again.timings_ms.get("total", 0.0) + answer.timings_ms.get("total", 0.0)
+                return again
+        return answer
+
+    def _ask(
+        self,
+        question: str,
+        history: list[dict] | None = None,
+        filters: Filters | None = None,
+        mode: str | None = None,
+        as_followup: bool = False,
+    ) -> Answer:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         q = guard.validate_question(question, self.settings.answer.max_question_chars)
@@ -446,7 +471,7 @@ class Engine:
                 answer.standalone_question = asked
                 answer.timings_ms = {"premise": checked.timings_ms.get("total", 0.0), "total": (time.perf_counter() - t0) * 1000}
                 return answer
-        standalone, focus = condense(asked, history, common=self.lower_words.__contains__)
+        standalone, focus = condense(asked, history, common=self.lower_words.__contains__, force=as_followup)
         standalone, focus = plain_union_name(standalone), plain_union_name(focus)
         if mode == "llm" and self.settings.llm.provider and standalone != asked:  # a follow-up, not just reworded
             standalone = self._llm_condense(q, history) or standalone  # the LLM rewrites the follow-up
@@ -461,6 +486,8 @@ class Engine:
             # "and what did he reckon about trust inspection?" after an answer naming Steve Rollett: his words
             said = next((t["content"] for t in reversed(history) if t.get("role") == "assistant"), "")
             speaker = (person_named(said) or "").lower() or None
+            if speaker is None and standalone != focus:  # ... or whom the follow-up's "he" was read as ("... Sir Martyn
+                speaker = asked_speaker(standalone.split(" (following on from:")[0])  # Oliver announced it at ...")
         timings["condense"] = (time.perf_counter() - t0) * 1000
 
         with self._lock:

@@ -45,9 +45,13 @@ def last_person(history: list[dict], common: Callable[[str], bool]) -> str | Non
     name in the latest turn that has one."""
     for turn in reversed(history):
         for m in _NAME.finditer(turn.get("content") or ""):
-            if not any(common(w.lower()) for w in re.split(r"[\s-]+", m.group(0))):
+            name = _HONORIFIC.sub("", m.group(0))  # "Sir Martyn Oliver": "sir" is an ordinary word of the documents
+            if " " in name and not any(common(w.lower()) for w in re.split(r"[\s-]+", name)):
                 return m.group(0)
     return None
+
+
+_HONORIFIC = re.compile(r"^(?:Sir|Dame|Lord|Lady|Baroness|Baron|Mr|Mrs|Ms|Miss|Dr|Professor|Prof)\s+")
 
 
 def resolve_person(question: str, history: list[dict], common: Callable[[str], bool]) -> str:
@@ -62,10 +66,11 @@ def resolve_person(question: str, history: list[dict], common: Callable[[str], b
     return question[: m.start()] + said + question[m.end() :]
 
 
-def condense(question: str, history: list[dict], common: Callable[[str], bool] | None = None) -> tuple[str, str]:
+def condense(question: str, history: list[dict], common: Callable[[str], bool] | None = None, force: bool = False) -> tuple[str, str]:
     """(standalone question, focus). `common(word)`: the word is an ordinary word of the documents (used to
-    tell a person's name from other capitalised words when resolving "he"/"she")."""
-    if not history or not is_followup(question, history):
+    tell a person's name from other capitalised words when resolving "he"/"she"). `force`: read it as a follow-up
+    even when it is not worded as one."""
+    if not history or not (force or is_followup(question, history)):
         return question, question
     users = [i for i, t in enumerate(history) if t.get("role") == "user" and t.get("content")]
     if not users:

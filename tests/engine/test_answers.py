@@ -1685,3 +1685,26 @@ def test_whether_a_source_thinks_something_is_answered_yes_or_no_only_by_its_own
     # role in school improvement ..." gives no Yes to what Ofsted thinks
     a = engine.ask("does ofsted think inspection should drive school improvement?")
     assert not a.answer.startswith(("Yes", "No")), a.answer
+
+
+def test_a_question_declined_on_its_own_is_read_with_the_conversation(engine):
+    # "what's the cut-off time?" is not worded as a follow-up, and its own words find nothing: after a question about
+    # deferrals it asks for the deferral cut-off
+    history = [{"role": "user", "content": "can we ask for a deferral?"}]
+    history.append({"role": "assistant", "content": engine.ask(history[0]["content"]).answer})
+    a = engine.ask("what's the cut-off time?", history=history)
+    assert a.answered and a.answer.startswith("4.30 pm"), a.answer
+    # ... but a question far from every passage is not answered from the conversation's passages
+    a = engine.ask("what's the capital of France?", history=history)
+    assert not a.answered, a.answer
+
+
+def test_he_after_a_titled_name_is_that_person(engine):
+    # "Sir" is an ordinary word of the documents ("the new HMCI sir Martyn Oliver"); the person is still Sir Martyn
+    # Oliver, not the "Annual Conference" named after him
+    history = [{"role": "user", "content": "whats this new way ofsted is recruiting inspectors?"},
+               {"role": "assistant", "content": "Ofsted is piloting recruiting serving education leaders as OIs. "
+                                                "Sir Martyn Oliver announced it at ASCL's Annual Conference in March 2026."}]
+    a = engine.ask("what did he actually say when he announced it?", history=history)
+    assert a.standalone_question.startswith("what did Sir Martyn Oliver actually say"), a.standalone_question
+    assert "more collaborative" in a.answer, a.answer

@@ -1020,6 +1020,12 @@ def test_he_and_she_are_the_person_the_conversation_last_named():
     standalone, focus = condense("did he say anything about trusts?", history, common=ordinary)
     assert standalone.startswith("did Steve Rollett say anything about trusts?") and "CST guy" in standalone
     assert focus == "did he say anything about trusts?"  # the follow-up's own words still say what it is about
+    # a title the documents also write in lower case ("sir Martyn Oliver") does not hide the person after it
+    told = [{"role": "assistant", "content": "Sir Martyn Oliver announced it at ASCL's Annual Conference."}]
+    assert last_person(told, (ordinary.__self__ | {"sir"}).__contains__) == "Sir Martyn Oliver"
+    # ... and a question not worded as a follow-up can be read as one
+    assert condense("what's the cut-off time?", history, common=ordinary, force=True)[0].startswith(
+        "what's the cut-off time? (following on from: What did the CST guy tell MPs?")
 
 
 def test_quantities_are_amounts_of_time():
