@@ -1469,18 +1469,23 @@ def asked_source(question: str) -> set[str]:
     """The kind of source whose words the question asks for ("what does the union say to focus on?" ->
     union), when it is one other than Ofsted itself: the answer then quotes that source. (What Ofsted says
     reaches users through summaries too, so "what does Ofsted say ...?" is not narrowed.)"""
-    m = (_ASKS_WHAT_SOURCE_SAYS.search(question) or _ASKS_IF_SOURCE_SAYS.match(question.strip()) or _SOURCE_VIEW.search(question)
-         or _SOURCE_STANCE.match(question.strip()) or _SOURCE_POSITION_THAT.search(question))
+    m = _source_view_match(question)
     if not m:
         return set()
     return named_authorities(m.group("src")) - {"official"}
+
+
+def _source_view_match(question: str) -> re.Match | None:
+    """Where the question asks what a source says, thinks or holds (its `src` group names the source)."""
+    return (_ASKS_WHAT_SOURCE_SAYS.search(question) or _ASKS_IF_SOURCE_SAYS.match(question.strip()) or _SOURCE_VIEW.search(question)
+            or _SOURCE_STANCE.match(question.strip()) or _SOURCE_POSITION_THAT.search(question))
 
 
 #: Words that ask for a view and say nothing of what it is about.
 _VIEW_ONLY = frozenset(content_terms(
     "ask asking asks call calling calls demand demanding demands want wanting wants say saying says said think thinks "
     "urge urging urges propose proposing recommend recommending advise advising argue arguing push pushing campaign "
-    "campaigning position view views stance line take demand demands message advice argument case opinion attitude "
+    "campaigning position view views stance line take message advice argument case opinion attitude "
     "actually really general overall main basically exactly official"))
 
 
@@ -1494,8 +1499,7 @@ def whole_view_asked(question: str) -> bool:
     """Does the question ask what a source (other than Ofsted) wants or says, and nothing more ("what is the NEU
     calling for?", "what are the unions demanding?", "what's the union's position?")? Its main lines answer it,
     however loosely they match."""
-    m = (_ASKS_WHAT_SOURCE_SAYS.search(question) or _ASKS_IF_SOURCE_SAYS.match(question.strip()) or _SOURCE_VIEW.search(question)
-         or _SOURCE_STANCE.match(question.strip()) or _SOURCE_POSITION_THAT.search(question) or _SOURCE_VIEW_ALONE.search(question.strip()))
+    m = _source_view_match(question) or _SOURCE_VIEW_ALONE.search(question.strip())
     if not m or not named_authorities(m.group("src")) - {"official"}:
         return False
     return not set(content_terms(question)) - set(content_terms(m.group("src"))) - _VIEW_ONLY

@@ -22,7 +22,7 @@ from .answer import _DOC_NOUNS, BRIEF_KINDS, whole_statement, verdict_first, sou
 from .claims import claims_when, premise_claim, reported_claim
 from .citations import Citation, attribution, build_citations, check_answer, checkable
 from .errors import IndexMissing
-from .followup import condense
+from .followup import FOLLOWING_ON, condense
 from .polarity import contradicted_premise
 from .retrieval import GLOSSARY, ORGANISATIONS, PHRASES, Filters, glossary_for, Hit, Retriever, expand_query, text_terms
 from .settings import Settings
@@ -487,7 +487,7 @@ class Engine:
             said = next((t["content"] for t in reversed(history) if t.get("role") == "assistant"), "")
             speaker = (person_named(said) or "").lower() or None
             if speaker is None and standalone != focus:  # ... or whom the follow-up's "he" was read as ("... Sir Martyn
-                speaker = asked_speaker(standalone.split(" (following on from:")[0])  # Oliver announced it at ...")
+                speaker = asked_speaker(standalone.split(FOLLOWING_ON)[0])  # Oliver announced it at ...")
         timings["condense"] = (time.perf_counter() - t0) * 1000
 
         with self._lock:

@@ -90,7 +90,12 @@ def condense(question: str, history: list[dict], common: Callable[[str], bool] |
     # what the question followed on from did not name, its answer did: "something happening with inspectors on
     # 8 jan, what was it?" - "... a Mental Health awareness briefing ..."
     said = answer_lead(history[users[-1] + 1 :]) if _UNNAMED.search(history[users[-1]]["content"]) else ""
-    return f"{named} (following on from: {prev}?{' ' + said if said else ''})", follow
+    return f"{named}{FOLLOWING_ON}{prev}?{' ' + said if said else ''})", follow
+
+
+#: What joins a follow-up to the conversation it is read with, in the standalone question: "who can start one?
+#: (following on from: how long can a pause last?)".
+FOLLOWING_ON = " (following on from: "
 
 
 #: A question that asks what something it does not name was: "... something happening on 8 jan, what was it?"
