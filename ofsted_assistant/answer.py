@@ -296,11 +296,12 @@ def counted_noun(question: str) -> str | None:
 
 #: What counted_noun gives for "how many people ...?": a count of any people, however the sentence names them.
 PEOPLE = "peopl"
+#: The groups of people the documents speak of: what a count of people counts, and who a later part's "they" can be.
+_GROUPS = ("inspectors ois hmi mps leaders heads headteachers governors teachers staff parents pupils witnesses members "
+           "participants employers").split()
 #: Words that name people after a count: "thousands of you", "500 headteachers", not "132 commitments".
-_PERSON_WORDS = frozenset(stem(w) for w in (
-    "people persons you us them respondents colleagues individuals adults children applicants volunteers "
-    "inspectors ois hmi leaders heads headteachers governors teachers staff parents pupils members participants "
-    "witnesses mps employers executives").split())
+_PERSON_WORDS = frozenset(stem(w) for w in _GROUPS + (
+    "people persons you us them respondents colleagues individuals adults children applicants volunteers executives").split())
 
 
 def count_of(text: str, noun: str | None) -> re.Match | None:
@@ -1903,8 +1904,7 @@ _THEY = re.compile(r"\b(?:they|them)\b", re.I)
 _THAT_IDEA = re.compile(r"\b(?:that|this|the) (?:idea|thing|plan|proposal|policy|concept)\b", re.I)
 #: Groups of people a "they" in a later part of a question can mean: people, and the bodies that speak as one
 #: ("does the NEU want ...? what are they asking for?"; not Ofsted, which nearly every question names).
-_PEOPLE = frozenset("inspectors ois hmi unions mps leaders heads headteachers governors teachers staff parents pupils witnesses "
-                    "members participants employers trusts neu naht ascl cst union labour".split())
+_PEOPLE = frozenset(_GROUPS + "unions trusts neu naht ascl cst union labour".split())
 
 
 def resolved_parts(parts: list[str]) -> list[str]:
