@@ -27,6 +27,24 @@ class _CleanErrors(click.Group):
             sys.exit(exc.exit_code)
 
 
+def _history(history_file) -> list[dict]:
+    """The earlier turns of a --history file: a JSON list of {role, content} objects. Anything else is a bad
+    question, said in one line with the shape expected (never a traceback)."""
+    from .errors import BadQuestion
+
+    shape = '[{"role": "user", "content": "..."}, {"role": "assistant", "content": "..."}]'
+    try:
+        turns = json.load(history_file)
+    except json.JSONDecodeError as exc:
+        raise BadQuestion(f"the --history file {history_file.name} is not JSON ({exc.msg}, line {exc.lineno} column "
+                          f"{exc.colno}): give a list of earlier turns like {shape}, or leave out --history") from None
+    if not isinstance(turns, list) or not all(
+            isinstance(t, dict) and t.get("role") in ("user", "assistant") and isinstance(t.get("content"), str) for t in turns):
+        raise BadQuestion(f"the --history file {history_file.name} is not a list of turns: give one like {shape} (role "
+                          f"\"user\" or \"assistant\"), or leave out --history")
+    return turns
+
+
 @click.group(cls=_CleanErrors)
 @click.option("--index-path", envvar="OFSTED_INDEX_PATH", help="Embedded Chroma index folder.")
 @click.option("--corpus", "corpus_dir", envvar="OFSTED_CORPUS_DIR", help="Folder of documents.")
@@ -110,7 +128,7 @@ def ask(ctx, question, as_json, batch, mode, authority, doc, since, until, no_un
 
     settings = _settings(ctx)
     filters = _filters(authority, doc, since, until, no_undated)
-    history = json.load(history_file) if history_file else None
+    history = _history(history_file) if history_file else None
     if batch is None and question is None:
         raise BadQuestion("give a question, e.g. ofsted-assistant ask \"Can I bring a colleague to this meeting?\", or --batch FILE")
     if batch is None:

@@ -66,3 +66,19 @@ def test_cli_json_and_batch(cli, shipped_settings, tmp_path):
     lines = [json.loads(line) for line in r.stdout.splitlines()]
     assert [line.get("answered") for line in lines[:2]] == [True, False]
     assert lines[2]["exit_code"] == BadQuestion.exit_code
+
+
+@pytest.mark.parametrize("content,fragment", [("not json", "is not JSON"), ('{"role": "user"}', "is not a list of turns"),
+                                              ('[{"role": "user", "content": 3}]', "is not a list of turns")])
+def test_cli_broken_history_file_is_a_one_line_error(cli, shipped_settings, tmp_path, content, fragment):
+    # a --history file that is not a JSON list of {role, content} turns: one line saying the shape wanted, no traceback
+    turns = tmp_path / "turns.json"
+    turns.write_text(content)
+    r = cli.run(shipped_settings, "ask", "--history", str(turns), "what's the cut-off time?")
+    assert r.returncode == BadQuestion.exit_code, r.stderr
+    assert fragment in r.stderr and '"role": "user"' in r.stderr and "leave out --history" in r.stderr
+    assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    # ... and a good one is read as the conversation
+    turns.write_text('[{"role": "user", "content": "can we ask for a deferral?"}]')
+    r = cli.run(shipped_settings, "ask", "--history", str(turns), "what's the cut-off time?")
+    assert r.returncode == 0 and r.stdout.startswith("4.30 pm"), r.stdout + r.stderr
